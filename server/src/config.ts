@@ -1,0 +1,67 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** Integer from an environment string, with a readable error instead of NaN. */
+const intFromEnv = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d+$/, 'must be a whole number')
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max));
+
+/**
+ * Every setting the server reads from the environment, validated once at start-up.
+ * Defaults give the embedded single-process product: SQLite under ./data, durable writes.
+ */
+export const configSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: intFromEnv(0, 65535).default(8787),
+  DATA_DIR: z.string().min(1).default('data'),
+  CLIENT_DIR: z.string().min(1).default('dist/client'),
+  LOG_LEVEL: z.enum(logLevels).default('info'),
+  /** full: every commit is fsynced (acknowledged = on disk); normal: survives a process crash, may lose the last commits on power loss. */
+  SQLITE_SYNCHRONOUS: z.enum(['full', 'normal']).default('full'),
+  /** Largest single sync message the application accepts; larger ones close with 4413. */
+  MAX_MESSAGE_BYTES: intFromEnv(1024, 256 * 1024 * 1024).default(8 * 1024 * 1024),
+  /** A socket whose unsent data exceeds this is closed with 4503 instead of growing memory. */
+  MAX_BUFFERED_BYTES: intFromEnv(64 * 1024, 1024 * 1024 * 1024).default(8 * 1024 * 1024),
+  /** How long an empty room stays in memory before it is compacted and unloaded. */
+  ROOM_IDLE_MS: intFromEnv(0, 24 * 60 * 60 * 1000).default(30_000),
+  /** Ping interval; a socket that has not answered the previous ping is terminated. */
+  HEARTBEAT_INTERVAL_MS: intFromEnv(50, 10 * 60 * 1000).default(30_000),
+  /** Merge a room's update log into a snapshot after this many appended updates. */
+  COMPACT_AFTER_UPDATES: intFromEnv(1, 10_000_000).default(500),
+  /** Longest a graceful shutdown may take before the process exits anyway. */
+  SHUTDOWN_TIMEOUT_MS: intFromEnv(100, 10 * 60 * 1000).default(10_000),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** Parses the environment into a Config, or throws a ConfigError listing every bad variable. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  // Empty strings mean "not set", as in most shells' `FOO= cmd`.
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const result = configSchema.safeParse(present);
+  if (!result.success) {
+    const lines = result.error.issues.map(
+      (issue) =>
+        `  ${issue.path.join('.')}=${JSON.stringify(env[String(issue.path[0])] ?? '')}: ${issue.message}`,
+    );
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return {
+    ...result.data,
+    DATA_DIR: resolve(result.data.DATA_DIR),
+    CLIENT_DIR: resolve(result.data.CLIENT_DIR),
+  };
+}

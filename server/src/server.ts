@@ -1,0 +1,85 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { CloseCode } from '../../shared/protocol/index.ts';
+import { openAccess, type SyncAccessResolver } from './auth/syncAccess.ts';
+import type { Config } from './config.ts';
+import { createHttpApp } from './http/app.ts';
+import type { Logger } from './logger.ts';
+import { GroupCommitWriter } from './storage/groupCommitWriter.ts';
+import type { Storage } from './storage/storage.ts';
+import { RoomManager } from './sync/roomManager.ts';
+import { attachSyncEndpoint, type SyncEndpoint } from './sync/wsTransport.ts';
+
+export interface JusteraServerDeps {
+  config: Config;
+  storage: Storage;
+  logger: Logger;
+  resolveAccess?: SyncAccessResolver;
+}
+
+export interface JusteraServer {
+  readonly rooms: RoomManager;
+  readonly sync: SyncEndpoint;
+  /** Binds HOST:PORT and resolves with the actual port (PORT=0 picks a free one). */
+  listen(): Promise<number>;
+  /**
+   * Graceful stop: refuse new connections, close sockets with 1001 (clients reconnect elsewhere or
+   * later), commit every pending write and compact rooms. Does not close storage.
+   */
+  close(): Promise<void>;
+}
+
+/** Builds the whole server from its dependencies; nothing global, so tests can run several. */
+export function createJusteraServer(deps: JusteraServerDeps): JusteraServer {
+  const { config, storage, logger } = deps;
+  const app = createHttpApp({ config, storage, logger });
+  const writer = new GroupCommitWriter(storage);
+  const rooms = new RoomManager({
+    storage,
+    writer,
+    logger,
+    idleMs: config.ROOM_IDLE_MS,
+    limits: {
+      maxMessageBytes: config.MAX_MESSAGE_BYTES,
+      maxBufferedBytes: config.MAX_BUFFERED_BYTES,
+      compactAfterUpdates: config.COMPACT_AFTER_UPDATES,
+    },
+  });
+  let httpServer: Server | null = null;
+  let sync: SyncEndpoint | null = null;
+
+  return {
+    rooms,
+    get sync() {
+      if (!sync) throw new Error('server is not listening');
+      return sync;
+    },
+    listen: () =>
+      new Promise<number>((resolve, reject) => {
+        const server = serve(
+          { fetch: app.fetch, hostname: config.HOST, port: config.PORT },
+          (info: AddressInfo) => resolve(info.port),
+        ) as Server;
+        server.once('error', reject);
+        httpServer = server;
+        sync = attachSyncEndpoint(server, {
+          manager: rooms,
+          logger,
+          resolveAccess: deps.resolveAccess ?? openAccess,
+          heartbeatIntervalMs: config.HEARTBEAT_INTERVAL_MS,
+          maxMessageBytes: config.MAX_MESSAGE_BYTES,
+        });
+      }),
+    close: async () => {
+      sync?.close();
+      const closed = new Promise<void>((resolve) => {
+        if (!httpServer) return resolve();
+        httpServer.close(() => resolve());
+      });
+      await rooms.shutdown(CloseCode.goingAway, 'server shutting down');
+      httpServer?.closeAllConnections();
+      await closed;
+    },
+  };
+}

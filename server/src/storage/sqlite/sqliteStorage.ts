@@ -1,0 +1,125 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Storage, StoredDocument, UpdateEntry } from '../storage.ts';
+import { migrations } from './migrations.ts';
+
+export interface SqliteOptions {
+  dataDir: string;
+  /** 'full' fsyncs every commit; 'normal' (WAL) survives process crashes but not power loss. */
+  synchronous: 'full' | 'normal';
+  fileName?: string;
+}
+
+/**
+ * The embedded default: one SQLite file in the data directory, WAL mode. better-sqlite3 is
+ * synchronous, so a commit has reached the OS (and with synchronous=FULL the disk) when a call
+ * returns; the async interface exists for implementations that need it.
+ */
+export class SqliteStorage implements Storage {
+  private readonly db: Database.Database;
+  private readonly insertUpdate: Database.Statement<[string, Buffer, string | null, number]>;
+  private readonly selectSnapshot: Database.Statement<[string], { data: Buffer; upto_seq: number }>;
+  private readonly selectTail: Database.Statement<[string, number], { seq: number; data: Buffer }>;
+  private readonly upsertSnapshot: Database.Statement<[string, Buffer, number, number]>;
+  private readonly deleteUpTo: Database.Statement<[string, number]>;
+  private readonly appendMany: (entries: readonly UpdateEntry[]) => number[];
+  private readonly compactTx: (meetingId: string, snapshot: Buffer, upToSeq: number) => void;
+
+  constructor(options: SqliteOptions) {
+    mkdirSync(options.dataDir, { recursive: true });
+    this.db = new Database(join(options.dataDir, options.fileName ?? 'justera.sqlite'));
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma(`synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
+    this.db.pragma('busy_timeout = 5000');
+    this.db.pragma('foreign_keys = ON');
+    migrate(this.db);
+
+    this.insertUpdate = this.db.prepare(
+      'INSERT INTO doc_updates (meeting_id, data, author_id, created_at) VALUES (?, ?, ?, ?)',
+    );
+    this.selectSnapshot = this.db.prepare(
+      'SELECT data, upto_seq FROM doc_snapshots WHERE meeting_id = ?',
+    );
+    this.selectTail = this.db.prepare(
+      'SELECT seq, data FROM doc_updates WHERE meeting_id = ? AND seq > ? ORDER BY seq',
+    );
+    this.upsertSnapshot = this.db.prepare(
+      `INSERT INTO doc_snapshots (meeting_id, data, upto_seq, created_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (meeting_id) DO UPDATE SET data = excluded.data, upto_seq = excluded.upto_seq,
+         created_at = excluded.created_at`,
+    );
+    this.deleteUpTo = this.db.prepare('DELETE FROM doc_updates WHERE meeting_id = ? AND seq <= ?');
+
+    this.appendMany = this.db.transaction((entries: readonly UpdateEntry[]) => {
+      const now = Date.now();
+      return entries.map(
+        (entry) =>
+          Number(
+            this.insertUpdate.run(entry.meetingId, toBuffer(entry.update), entry.authorId, now)
+              .lastInsertRowid,
+          ),
+      );
+    });
+    this.compactTx = this.db.transaction((meetingId: string, snapshot: Buffer, upToSeq: number) => {
+      this.upsertSnapshot.run(meetingId, snapshot, upToSeq, Date.now());
+      this.deleteUpTo.run(meetingId, upToSeq);
+    });
+  }
+
+  async appendUpdates(entries: readonly UpdateEntry[]): Promise<number[]> {
+    if (entries.length === 0) return [];
+    return this.appendMany(entries);
+  }
+
+  async loadDocument(meetingId: string): Promise<StoredDocument> {
+    // One read transaction so a concurrent compaction cannot slip between the two queries.
+    return this.db.transaction(() => {
+      const snapshot = this.selectSnapshot.get(meetingId);
+      const tail = this.selectTail.all(meetingId, snapshot?.upto_seq ?? 0);
+      return {
+        snapshot: snapshot ? new Uint8Array(snapshot.data) : null,
+        updates: tail.map((row) => new Uint8Array(row.data)),
+        lastSeq: tail.at(-1)?.seq ?? snapshot?.upto_seq ?? 0,
+      };
+    })();
+  }
+
+  async compact(meetingId: string, snapshot: Uint8Array, upToSeq: number): Promise<void> {
+    this.compactTx(meetingId, toBuffer(snapshot), upToSeq);
+  }
+
+  async ping(): Promise<void> {
+    this.db.prepare('SELECT 1').get();
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}
+
+function toBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+function migrate(db: Database.Database): void {
+  db.exec(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)',
+  );
+  const applied = new Set(
+    db
+      .prepare<[], { version: number }>('SELECT version FROM schema_migrations')
+      .all()
+      .map((row) => row.version),
+  );
+  const record = db.prepare(
+    'INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)',
+  );
+  for (const migration of migrations) {
+    if (applied.has(migration.version)) continue;
+    db.transaction(() => {
+      db.exec(migration.sql);
+      record.run(migration.version, migration.name, Date.now());
+    })();
+  }
+}

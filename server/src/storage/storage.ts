@@ -1,0 +1,38 @@
+/**
+ * The persistence boundary. The sync code only sees this interface, so a PostgreSQL
+ * implementation can replace SQLite without touching rooms or transports.
+ *
+ * Documents are stored as an append-only log of Yjs updates plus, after compaction, one snapshot
+ * per meeting. Loading = snapshot + every update with a higher sequence number.
+ */
+export interface Storage {
+  /**
+   * Appends updates durably in ONE transaction (group commit) and returns each entry's sequence
+   * number, in order. When the promise resolves, the rows are committed.
+   */
+  appendUpdates(entries: readonly UpdateEntry[]): Promise<number[]>;
+  /** The snapshot and the update tail of a meeting (empty for a meeting never written). */
+  loadDocument(meetingId: string): Promise<StoredDocument>;
+  /**
+   * Atomically replaces the snapshot with `snapshot` (which must contain every update up to and
+   * including `upToSeq`) and deletes those updates. A crash leaves either the old or the new state.
+   */
+  compact(meetingId: string, snapshot: Uint8Array, upToSeq: number): Promise<void>;
+  /** Resolves when the database answers a trivial query; used by /readyz. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface UpdateEntry {
+  meetingId: string;
+  update: Uint8Array;
+  /** The user who sent the update; null until accounts exist or for server-made changes. */
+  authorId: string | null;
+}
+
+export interface StoredDocument {
+  snapshot: Uint8Array | null;
+  updates: Uint8Array[];
+  /** Highest sequence number contained in snapshot + updates; 0 for an empty document. */
+  lastSeq: number;
+}

@@ -1,0 +1,329 @@
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { CloseCode } from '../../../shared/protocol/index.ts';
+import type { ConnectionIdentity } from '../auth/syncAccess.ts';
+import type { Logger } from '../logger.ts';
+import type { StoredDocument, UpdateEntry } from '../storage/storage.ts';
+import {
+  decodeClientMessage,
+  encodeAwareness,
+  encodePermissionDenied,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeSyncUpdate,
+  ProtocolError,
+} from './messages.ts';
+import type { SyncSocket } from './syncSocket.ts';
+
+export interface RoomLimits {
+  maxMessageBytes: number;
+  maxBufferedBytes: number;
+  compactAfterUpdates: number;
+}
+
+export interface RoomDeps {
+  /** Durable append; resolves with the sequence number once committed. */
+  appendUpdate: (entry: UpdateEntry) => Promise<number>;
+  compact: (meetingId: string, snapshot: Uint8Array, upToSeq: number) => Promise<void>;
+  logger: Logger;
+  limits: RoomLimits;
+  /** Called when the last connection has left. */
+  onEmpty: (room: Room) => void;
+  /** Called when the room can no longer vouch for its state and must be dropped (not unloaded). */
+  onFailed: (room: Room) => void;
+}
+
+interface Connection {
+  socket: SyncSocket;
+  identity: ConnectionIdentity;
+  /** Awareness client ids this connection introduced; removed when it leaves. */
+  awarenessClientIds: Set<number>;
+}
+
+/** Origin of the transaction that loads stored state: those changes are not re-stored. */
+const loadOrigin = Symbol('load');
+
+/**
+ * One meeting's live document and its connections, speaking the y-websocket protocol.
+ *
+ * The rule that makes it safe: nothing leaves the room before it is stored. An accepted update is
+ * applied to the in-memory doc (which also tells us exactly what is new), the new part is appended
+ * to storage, and only after the commit is it broadcast. A state answer (sync step 2) computed
+ * while writes are in flight is held until those writes are committed.
+ */
+export class Room {
+  readonly doc: Y.Doc;
+  readonly awareness: awarenessProtocol.Awareness;
+  private readonly connections = new Map<SyncSocket, Connection>();
+  private pendingWrites = 0;
+  /** Settles after the most recently started write has settled (commits settle in order). */
+  private lastWrite: Promise<void> = Promise.resolve();
+  private lastSeq: number;
+  private updatesSinceSnapshot: number;
+  private compacting = false;
+  private closed = false;
+
+  constructor(
+    readonly meetingId: string,
+    stored: StoredDocument,
+    private readonly deps: RoomDeps,
+  ) {
+    this.doc = new Y.Doc();
+    Y.transact(
+      this.doc,
+      () => {
+        if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot);
+        for (const update of stored.updates) Y.applyUpdate(this.doc, update);
+      },
+      loadOrigin,
+    );
+    this.lastSeq = stored.lastSeq;
+    this.updatesSinceSnapshot = stored.updates.length;
+    this.doc.on('update', this.onDocUpdate);
+    this.awareness = new awarenessProtocol.Awareness(this.doc);
+    // The server has no presence of its own.
+    this.awareness.setLocalState(null);
+    this.awareness.on('update', this.onAwarenessUpdate);
+  }
+
+  get connectionCount(): number {
+    return this.connections.size;
+  }
+
+  /** Adds a connection and starts the sync handshake. */
+  join(socket: SyncSocket, identity: ConnectionIdentity): void {
+    if (this.closed) {
+      socket.close(CloseCode.goingAway, 'room closed, reconnect');
+      return;
+    }
+    const connection: Connection = { socket, identity, awarenessClientIds: new Set() };
+    this.connections.set(socket, connection);
+    this.send(connection, encodeSyncStep1(Y.encodeStateVector(this.doc)));
+    const states = this.awareness.getStates();
+    if (states.size > 0) {
+      this.send(
+        connection,
+        encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...states.keys()])),
+      );
+    }
+  }
+
+  /** Handles one binary frame from a joined socket. */
+  receive(socket: SyncSocket, frame: Uint8Array): void {
+    const connection = this.connections.get(socket);
+    if (!connection) return;
+    if (frame.byteLength > this.deps.limits.maxMessageBytes) {
+      this.disconnect(
+        connection,
+        CloseCode.messageTooLarge,
+        `message of ${frame.byteLength} bytes exceeds the limit of ${this.deps.limits.maxMessageBytes}`,
+      );
+      return;
+    }
+    try {
+      const message = decodeClientMessage(frame);
+      switch (message.kind) {
+        case 'syncStep1':
+          this.answerStep1(connection, message.stateVector);
+          return;
+        case 'update':
+          this.acceptUpdate(connection, message.update);
+          return;
+        case 'awareness':
+          awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, connection);
+          return;
+        case 'queryAwareness':
+          this.send(
+            connection,
+            encodeAwareness(
+              awarenessProtocol.encodeAwarenessUpdate(this.awareness, [
+                ...this.awareness.getStates().keys(),
+              ]),
+            ),
+          );
+          return;
+      }
+    } catch (error) {
+      const reason = error instanceof ProtocolError ? error.message : 'malformed message';
+      this.deps.logger.info(
+        { meetingId: this.meetingId, reason: (error as Error).message },
+        'refused malformed message',
+      );
+      this.disconnect(connection, CloseCode.malformedMessage, reason);
+    }
+  }
+
+  /** Removes a connection (idempotent) and its awareness states. */
+  leave(socket: SyncSocket): void {
+    const connection = this.connections.get(socket);
+    if (!connection) return;
+    this.connections.delete(socket);
+    if (connection.awarenessClientIds.size > 0) {
+      awarenessProtocol.removeAwarenessStates(
+        this.awareness,
+        [...connection.awarenessClientIds],
+        'disconnect',
+      );
+    }
+    if (this.connections.size === 0 && !this.closed) this.deps.onEmpty(this);
+  }
+
+  /** Resolves once every accepted update has been committed (or failed). */
+  async settle(): Promise<void> {
+    while (this.pendingWrites > 0) await this.lastWrite;
+  }
+
+  /** Closes every connection with `code`; the room accepts nothing afterwards. */
+  closeConnections(code: number, reason: string): void {
+    this.closed = true;
+    for (const connection of [...this.connections.values()]) {
+      this.disconnect(connection, code, reason);
+    }
+  }
+
+  /** Waits for pending writes, folds the log into a snapshot, and frees memory. */
+  async unload(): Promise<void> {
+    this.closed = true;
+    await this.settle();
+    if (this.updatesSinceSnapshot > 0) await this.compactNow();
+    this.destroy();
+  }
+
+  destroy(): void {
+    this.closed = true;
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+
+  private answerStep1(connection: Connection, stateVector: Uint8Array): void {
+    const reply = encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector));
+    if (this.pendingWrites === 0) {
+      this.send(connection, reply);
+    } else {
+      // The reply may contain updates that are not committed yet: hold it until they are.
+      void this.lastWrite.then(() => {
+        if (this.connections.has(connection.socket)) this.send(connection, reply);
+      });
+    }
+  }
+
+  private acceptUpdate(connection: Connection, update: Uint8Array): void {
+    if (!connection.identity.canWrite) {
+      this.send(connection, encodePermissionDenied('read-only: this update was not stored'));
+      return;
+    }
+    // Parses the whole update without touching the doc, so a corrupt payload is refused before
+    // anything is applied (applyUpdate could fail halfway through).
+    try {
+      Y.decodeUpdate(update);
+    } catch (error) {
+      throw new ProtocolError(`invalid Yjs update: ${(error as Error).message}`);
+    }
+    try {
+      Y.applyUpdate(this.doc, update, connection);
+    } catch (error) {
+      // The in-memory doc may now be half-applied; only storage can be trusted.
+      this.fail(error);
+    }
+  }
+
+  private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (origin === loadOrigin) return;
+    const author = isConnection(origin) ? origin : null;
+    this.pendingWrites += 1;
+    const committed = this.deps.appendUpdate({
+      meetingId: this.meetingId,
+      update,
+      authorId: author?.identity.userId ?? null,
+    });
+    this.lastWrite = committed.then(
+      (seq) => {
+        this.pendingWrites -= 1;
+        this.lastSeq = Math.max(this.lastSeq, seq);
+        this.updatesSinceSnapshot += 1;
+        if (this.closed && this.connections.size === 0) return;
+        this.broadcast(encodeSyncUpdate(update), author?.socket);
+        this.maybeCompact();
+      },
+      (error: unknown) => {
+        this.pendingWrites -= 1;
+        this.fail(error);
+      },
+    );
+  };
+
+  private readonly onAwarenessUpdate = (
+    change: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    if (isConnection(origin)) {
+      for (const clientId of change.added) origin.awarenessClientIds.add(clientId);
+      for (const clientId of change.removed) origin.awarenessClientIds.delete(clientId);
+    }
+    const changed = [...change.added, ...change.updated, ...change.removed];
+    // Sent to the sender too: renewals are what keep an idle client's 30 s timeout from firing.
+    this.broadcast(
+      encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)),
+    );
+  };
+
+  private broadcast(message: Uint8Array, except?: SyncSocket): void {
+    for (const connection of this.connections.values()) {
+      if (connection.socket !== except) this.send(connection, message);
+    }
+  }
+
+  private send(connection: Connection, message: Uint8Array): void {
+    if (connection.socket.bufferedAmount > this.deps.limits.maxBufferedBytes) {
+      // A consumer that cannot keep up would otherwise grow our memory without bound; it will
+      // reconnect and catch up from its state vector, which is cheaper than buffering.
+      this.disconnect(connection, CloseCode.overloaded, 'send buffer full: reconnect to catch up');
+      return;
+    }
+    connection.socket.send(message);
+  }
+
+  private disconnect(connection: Connection, code: number, reason: string): void {
+    connection.socket.close(code, reason);
+    this.leave(connection.socket);
+  }
+
+  private maybeCompact(): void {
+    if (
+      this.updatesSinceSnapshot >= this.deps.limits.compactAfterUpdates &&
+      this.pendingWrites === 0 &&
+      !this.compacting
+    ) {
+      void this.compactNow();
+    }
+  }
+
+  private async compactNow(): Promise<void> {
+    if (this.compacting) return;
+    this.compacting = true;
+    const folded = this.updatesSinceSnapshot;
+    // Taken with no write pending, so the snapshot holds exactly the updates up to lastSeq.
+    const snapshot = Y.encodeStateAsUpdate(this.doc);
+    try {
+      await this.deps.compact(this.meetingId, snapshot, this.lastSeq);
+      this.updatesSinceSnapshot -= folded;
+    } catch (error) {
+      // Not fatal: the log is still complete; the next compaction retries.
+      this.deps.logger.warn({ meetingId: this.meetingId, err: error }, 'compaction failed');
+    } finally {
+      this.compacting = false;
+    }
+  }
+
+  private fail(error: unknown): void {
+    if (this.closed) return;
+    this.deps.logger.error({ meetingId: this.meetingId, err: error }, 'room failed; reloading');
+    this.closeConnections(CloseCode.storageFailure, 'server could not store edits; reconnecting');
+    this.deps.onFailed(this);
+    this.destroy();
+  }
+}
+
+function isConnection(value: unknown): value is Connection {
+  return typeof value === 'object' && value !== null && 'awarenessClientIds' in value;
+}

@@ -1,0 +1,147 @@
+import type { IncomingMessage, Server } from 'node:http';
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { type WebSocket, WebSocketServer } from 'ws';
+import { CloseCode, meetingIdSchema, syncPathPrefix } from '../../../shared/protocol/index.ts';
+import type { ConnectionIdentity, SyncAccessResolver } from '../auth/syncAccess.ts';
+import type { Logger } from '../logger.ts';
+import { startHeartbeat } from './heartbeat.ts';
+import type { Room } from './room.ts';
+import type { RoomManager } from './roomManager.ts';
+import type { SyncSocket } from './syncSocket.ts';
+
+export interface SyncEndpointOptions {
+  manager: RoomManager;
+  logger: Logger;
+  resolveAccess: SyncAccessResolver;
+  heartbeatIntervalMs: number;
+  /** Application limit; the transport accepts somewhat more so that the room can refuse with 4413. */
+  maxMessageBytes: number;
+}
+
+export interface SyncEndpoint {
+  readonly connectionCount: number;
+  /** Stops accepting upgrades and the heartbeat; connections are closed by the room manager. */
+  close(): void;
+}
+
+/**
+ * Binds the y-websocket endpoint `/sync/<meetingId>` to an HTTP server, using `ws` directly: we
+ * get native Buffers without copies, our own maxPayload, and an error listener on every socket
+ * (without one a protocol error from ws crashes the process).
+ */
+export function attachSyncEndpoint(server: Server, options: SyncEndpointOptions): SyncEndpoint {
+  const wss = new WebSocketServer({
+    noServer: true,
+    // Frames above the application limit still arrive, so the room can answer with a permanent
+    // 4413 instead of ws's 1009, after which y-websocket would resend the same frame forever.
+    maxPayload: options.maxMessageBytes * 4,
+    perMessageDeflate: false,
+  });
+  const heartbeat = startHeartbeat(options.heartbeatIntervalMs);
+  const sockets = new Set<WebSocket>();
+  let accepting = true;
+
+  const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', (error) => options.logger.debug({ err: error }, 'upgrade socket error'));
+    void handleUpgrade(request, socket, head).catch((error: unknown) => {
+      options.logger.error({ err: error }, 'upgrade failed');
+      rejectUpgrade(socket, 500);
+    });
+  };
+
+  const handleUpgrade = async (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (!accepting) return rejectUpgrade(socket, 503);
+    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+    if (!path.startsWith(`${syncPathPrefix}/`)) return rejectUpgrade(socket, 404);
+    const parsed = meetingIdSchema.safeParse(
+      safeDecode(path.slice(syncPathPrefix.length + 1)),
+    );
+    if (!parsed.success) return rejectUpgrade(socket, 400);
+    const meetingId = parsed.data;
+    const access = await options.resolveAccess(request, meetingId);
+    if (!access.ok) return rejectUpgrade(socket, access.status);
+    if (socket.destroyed) return;
+    wss.handleUpgrade(request, socket, head, (ws) => onConnection(ws, meetingId, access.identity));
+  };
+
+  const onConnection = (ws: WebSocket, meetingId: string, identity: ConnectionIdentity) => {
+    sockets.add(ws);
+    heartbeat.track(ws);
+    const socket: SyncSocket = {
+      send: (message) => ws.send(message),
+      close: (code, reason) => ws.close(code, reason),
+      get bufferedAmount() {
+        return ws.bufferedAmount;
+      },
+    };
+    let room: Room | null = null;
+    // Frames that arrive while the room loads are held and replayed in order.
+    const held: Uint8Array[] = [];
+
+    ws.on('message', (data: Buffer, isBinary) => {
+      if (!isBinary) {
+        ws.close(CloseCode.unsupportedData, 'text frames are not supported; send binary');
+        return;
+      }
+      const frame = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+      if (room) room.receive(socket, frame);
+      else held.push(frame);
+    });
+    ws.on('error', (error) => options.logger.info({ meetingId, err: error }, 'socket error'));
+    ws.on('close', (code, reason) => {
+      sockets.delete(ws);
+      heartbeat.untrack(ws);
+      room?.leave(socket);
+      options.logger.debug({ meetingId, code, reason: reason.toString() }, 'socket closed');
+    });
+
+    options.manager.acquire(meetingId).then(
+      (loaded) => {
+        if (ws.readyState !== ws.OPEN) {
+          options.manager.releaseIfEmpty(loaded);
+          return;
+        }
+        room = loaded;
+        loaded.join(socket, identity);
+        for (const frame of held.splice(0)) loaded.receive(socket, frame);
+      },
+      (error: unknown) => {
+        options.logger.error({ meetingId, err: error }, 'room load failed');
+        ws.close(CloseCode.storageFailure, 'could not load the meeting; retrying');
+      },
+    );
+  };
+
+  server.on('upgrade', onUpgrade);
+  return {
+    get connectionCount() {
+      return sockets.size;
+    },
+    close() {
+      accepting = false;
+      server.off('upgrade', onUpgrade);
+      heartbeat.stop();
+      wss.close();
+    },
+  };
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    // A broken %-escape cannot be a meeting id; the schema check rejects the raw string.
+    return segment;
+  }
+}
+
+function rejectUpgrade(socket: Duplex, status: number): void {
+  if (socket.destroyed) return;
+  const body = JSON.stringify({ error: { code: `http_${status}`, message: STATUS_CODES[status] } });
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n` +
+      'Connection: close\r\nContent-Type: application/json\r\n' +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  );
+}

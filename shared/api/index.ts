@@ -1,0 +1,2 @@
+export { type ApiError, apiErrorSchema } from './errors.ts';
+export { healthResponseSchema, readyResponseSchema } from './health.ts';

@@ -1,0 +1,131 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import * as Y from 'yjs';
+import { CloseCode } from '../../shared/protocol/index.ts';
+import { connectClient, type SyncClient, waitFor } from '../helpers/syncClient.ts';
+import { startTestServer, type TestServer } from '../helpers/testServer.ts';
+
+const meetingId = 'hostile';
+
+/** Opens a raw socket to the meeting and resolves once it is open. */
+async function rawSocket(server: TestServer): Promise<WebSocket> {
+  const socket = new WebSocket(`${server.syncUrl}/${meetingId}`);
+  await new Promise<void>((resolve, reject) => {
+    socket.once('open', () => resolve());
+    socket.once('error', reject);
+  });
+  return socket;
+}
+
+function closeOf(socket: WebSocket): Promise<{ code: number; reason: string }> {
+  return new Promise((resolve) => {
+    socket.once('close', (code, reason) => resolve({ code, reason: reason.toString() }));
+  });
+}
+
+/** A sync message (type 0, sub-type 2 = update) with an arbitrary payload. */
+function syncUpdateFrame(payload: Uint8Array): Uint8Array {
+  const header = [0, 2];
+  let length = payload.length;
+  const varint: number[] = [];
+  do {
+    let byte = length & 0x7f;
+    length >>>= 7;
+    if (length > 0) byte |= 0x80;
+    varint.push(byte);
+  } while (length > 0);
+  return new Uint8Array([...header, ...varint, ...payload]);
+}
+
+describe('bad input on the sync socket', () => {
+  let server: TestServer;
+  let alice: SyncClient;
+  let bob: SyncClient;
+
+  beforeEach(async () => {
+    server = await startTestServer({ MAX_MESSAGE_BYTES: String(64 * 1024) });
+    alice = connectClient(server.syncUrl, meetingId, 'alice');
+    bob = connectClient(server.syncUrl, meetingId, 'bob');
+    await Promise.all([alice.synced, bob.synced]);
+    alice.text.insert(0, 'before. ');
+    await waitFor(() => bob.text.toString() === 'before. ', 'initial edit did not sync');
+  });
+  afterEach(async () => {
+    alice.destroy();
+    bob.destroy();
+    await server.destroy();
+  });
+
+  /** The room still works and storage holds exactly what the honest clients have. */
+  async function expectRoomUnaffected(marker: string): Promise<void> {
+    expect(alice.provider.wsconnected).toBe(true);
+    expect(bob.provider.wsconnected).toBe(true);
+    alice.text.insert(alice.text.length, marker);
+    await waitFor(() => bob.text.toString() === alice.text.toString(), 'room stopped syncing');
+    await server.server.rooms.peek(meetingId)?.settle();
+    const stored = await server.storage.loadDocument(meetingId);
+    const reloaded = new Y.Doc();
+    if (stored.snapshot) Y.applyUpdate(reloaded, stored.snapshot);
+    for (const update of stored.updates) Y.applyUpdate(reloaded, update);
+    expect(reloaded.getText('t').toString()).toBe(alice.text.toString());
+    expect(Y.encodeStateVector(reloaded)).toEqual(Y.encodeStateVector(alice.doc));
+  }
+
+  it('closes a connection that sends a truncated binary frame with 4400', async () => {
+    const socket = await rawSocket(server);
+    const closed = closeOf(socket);
+    socket.send(new Uint8Array([0, 2, 200, 200]));
+    const { code, reason } = await closed;
+    expect(code).toBe(CloseCode.malformedMessage);
+    expect(reason).toMatch(/malformed message/);
+    await expectRoomUnaffected('after truncated frame. ');
+  });
+
+  it('closes a connection that sends a valid header with a corrupt Yjs update with 4400', async () => {
+    const socket = await rawSocket(server);
+    const closed = closeOf(socket);
+    const donor = new Y.Doc();
+    donor.getText('t').insert(0, 'this should never be stored');
+    const corrupt = Y.encodeStateAsUpdate(donor);
+    corrupt.fill(0xff, 4, 12);
+    socket.send(syncUpdateFrame(corrupt));
+    const { code, reason } = await closed;
+    expect(code).toBe(CloseCode.malformedMessage);
+    expect(reason).toMatch(/invalid Yjs update/);
+    await expectRoomUnaffected('after corrupt update. ');
+    expect(alice.text.toString()).not.toContain('never be stored');
+  });
+
+  it('closes a connection that sends a text frame with 4415', async () => {
+    const socket = await rawSocket(server);
+    const closed = closeOf(socket);
+    socket.send('hello, is this JSON?');
+    const { code, reason } = await closed;
+    expect(code).toBe(CloseCode.unsupportedData);
+    expect(reason).toMatch(/text frames are not supported/);
+    await expectRoomUnaffected('after text frame. ');
+  });
+
+  it('closes a connection that sends an unknown message type with 4400', async () => {
+    const socket = await rawSocket(server);
+    const closed = closeOf(socket);
+    socket.send(new Uint8Array([7, 1, 2, 3]));
+    const { code, reason } = await closed;
+    expect(code).toBe(CloseCode.malformedMessage);
+    expect(reason).toBe('unknown message type 7');
+    await expectRoomUnaffected('after unknown type. ');
+  });
+
+  it('closes a connection that sends a frame over the size limit with 4413', async () => {
+    const socket = await rawSocket(server);
+    const closed = closeOf(socket);
+    const donor = new Y.Doc();
+    donor.getText('t').insert(0, 'x'.repeat(100 * 1024));
+    socket.send(syncUpdateFrame(Y.encodeStateAsUpdate(donor)));
+    const { code, reason } = await closed;
+    expect(code).toBe(CloseCode.messageTooLarge);
+    expect(reason).toMatch(/exceeds the limit of 65536/);
+    await expectRoomUnaffected('after oversized frame. ');
+    expect(alice.text.length).toBeLessThan(1000);
+  });
+});

@@ -1,0 +1,149 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import { CloseCode } from '../../shared/protocol/index.ts';
+import {
+  makeDataDir,
+  removeDataDir,
+  type ServerProcess,
+  startServerProcess,
+} from '../helpers/serverProcess.ts';
+import { connectClient, type SyncClient, waitFor } from '../helpers/syncClient.ts';
+
+describe('the server process', () => {
+  const dirs: string[] = [];
+  const processes: ServerProcess[] = [];
+  const clients: SyncClient[] = [];
+  afterEach(async () => {
+    for (const client of clients.splice(0)) client.destroy();
+    for (const proc of processes.splice(0)) await proc.kill();
+    for (const dir of dirs.splice(0)) removeDataDir(dir);
+  });
+
+  it('loses nothing that was broadcast when it is SIGKILLed mid-edit', async () => {
+    const dataDir = makeDataDir();
+    dirs.push(dataDir);
+    const first = await startServerProcess({ dataDir, env: { SQLITE_SYNCHRONOUS: 'full' } });
+    processes.push(first);
+    const writers = [0, 1, 2].map((i) => connectClient(first.syncUrl, 'crash', `w${i}`));
+    clients.push(...writers);
+    await Promise.all(writers.map((writer) => writer.synced));
+
+    // Every writer appends numbered entries as fast as a busy meeting would, concurrently.
+    let counter = 0;
+    const timers = writers.map((writer, i) =>
+      setInterval(() => {
+        counter += 1;
+        writer.doc.getArray<string>('log').push([`w${i}-${counter}`]);
+      }, 3),
+    );
+    const seenFromPeers = (i: number) =>
+      writers[i]?.doc
+        .getArray<string>('log')
+        .toArray()
+        .filter((entry) => !entry.startsWith(`w${i}-`)) ?? [];
+    await waitFor(() => seenFromPeers(0).length >= 100, 'writers never saw each other');
+
+    // Record what each client has received from a peer, then kill at once.
+    const received = new Set(writers.flatMap((_, i) => seenFromPeers(i)));
+    await first.kill();
+    for (const timer of timers) clearInterval(timer);
+    // Destroy the clients so they cannot resend their state to the restarted server.
+    for (const writer of clients.splice(0)) writer.destroy();
+
+    const second = await startServerProcess({ dataDir });
+    processes.push(second);
+    const fresh = connectClient(second.syncUrl, 'crash', 'fresh');
+    clients.push(fresh);
+    await fresh.synced;
+    const recovered = new Set(fresh.doc.getArray<string>('log').toArray());
+    const missing = [...received].filter((entry) => !recovered.has(entry));
+    expect(received.size).toBeGreaterThanOrEqual(100);
+    expect(missing).toEqual([]);
+  });
+
+  it('shuts down gracefully on SIGTERM: clients get 1001 and every edit is kept', async () => {
+    const dataDir = makeDataDir();
+    dirs.push(dataDir);
+    const server = await startServerProcess({ dataDir });
+    processes.push(server);
+    const client = connectClient(server.syncUrl, 'graceful', 'writer');
+    clients.push(client);
+    await client.synced;
+    const closeCodes: number[] = [];
+    client.provider.on('connection-close', (event: CloseEvent | null) => {
+      if (event) closeCodes.push(event.code);
+    });
+    client.text.insert(0, 'sista ändringen');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await server.stop()).toBe(0);
+    await waitFor(() => closeCodes.length > 0, 'client saw no close');
+    expect(closeCodes[0]).toBe(CloseCode.goingAway);
+    expect(server.output()).toContain('"msg":"stopped"');
+    client.destroy();
+    clients.pop();
+
+    const restarted = await startServerProcess({ dataDir });
+    processes.push(restarted);
+    const reader = connectClient(restarted.syncUrl, 'graceful', 'reader');
+    clients.push(reader);
+    await reader.synced;
+    expect(reader.text.toString()).toBe('sista ändringen');
+  });
+
+  it('drops a client that stops answering pings within the heartbeat interval', async () => {
+    const dataDir = makeDataDir();
+    dirs.push(dataDir);
+    const server = await startServerProcess({ dataDir, env: { HEARTBEAT_INTERVAL_MS: '100' } });
+    processes.push(server);
+    const silent = new WebSocket(`${server.syncUrl}/heartbeat`, { autoPong: false });
+    const healthy = new WebSocket(`${server.syncUrl}/heartbeat`);
+    const openedAt = Date.now();
+    const silentClosed = new Promise<number>((resolve) => silent.once('close', resolve));
+    let healthyClosed = false;
+    healthy.once('close', () => {
+      healthyClosed = true;
+    });
+    await silentClosed;
+    // Terminated after missing one ping: at most two intervals plus scheduling slack.
+    expect(Date.now() - openedAt).toBeLessThan(1000);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(healthyClosed).toBe(false);
+    healthy.close();
+  });
+});
+
+describe('start-up configuration', () => {
+  const run = async (env: Record<string, string>) => {
+    const dataDir = makeDataDir();
+    try {
+      await startServerProcess({ dataDir, env });
+      throw new Error('server started with a bad configuration');
+    } catch (error) {
+      return (error as Error).message;
+    } finally {
+      removeDataDir(dataDir);
+    }
+  };
+
+  it('exits non-zero with a readable message for an invalid PORT', async () => {
+    const message = await run({ PORT: 'eighty' });
+    expect(message).toMatch(/exited with 1/);
+    expect(message).toContain('PORT="eighty": must be a whole number');
+    expect(await run({ PORT: '70000' })).toMatch(/PORT="70000"/);
+  });
+
+  it('exits non-zero with a readable message for an unwritable DATA_DIR', async () => {
+    const parent = makeDataDir();
+    const file = join(parent, 'not-a-directory');
+    writeFileSync(file, 'x');
+    try {
+      const message = await run({ DATA_DIR: join(file, 'data') });
+      expect(message).toMatch(/exited with 1/);
+      expect(message).toMatch(/DATA_DIR ".*not-a-directory\/data" is not a writable directory/);
+    } finally {
+      removeDataDir(parent);
+    }
+  });
+});
