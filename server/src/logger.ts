@@ -10,6 +10,13 @@ export function createLogger(config: Pick<Config, 'LOG_LEVEL'>): Logger {
     base: { service: 'justera' },
     timestamp: pino.stdTimeFunctions.isoTime,
     // Tokens arrive as query parameters on socket URLs; never let one reach a log line.
-    redact: ['token', 'password', '*.token', '*.password', 'headers.cookie', 'headers.authorization'],
+    redact: [
+      'token',
+      'password',
+      '*.token',
+      '*.password',
+      'headers.cookie',
+      'headers.authorization',
+    ],
   });
 }

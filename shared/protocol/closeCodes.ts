@@ -16,8 +16,6 @@ export const CloseCode = {
   unauthenticated: 4401,
   /** Credentials are valid but do not give access to this meeting. */
   forbidden: 4403,
-  /** The meeting id in the URL is not a valid meeting id. */
-  unknownMeeting: 4404,
   /** A text frame: the protocol is binary only. */
   unsupportedData: 4415,
   /** A single message exceeded the application's message-size limit. */

@@ -1,3 +1,3 @@
 export { CloseCode, type CloseCodeValue, isPermanentCloseCode } from './closeCodes.ts';
-export { MessageType, SyncMessageType, syncPathPrefix } from './messages.ts';
 export { type MeetingId, meetingIdSchema } from './meetingId.ts';
+export { MessageType, SyncMessageType, syncPathPrefix } from './messages.ts';

@@ -45,23 +45,19 @@ export function removeDataDir(dir: string): void {
  */
 export async function startServerProcess(options: StartOptions = {}): Promise<ServerProcess> {
   const dataDir = options.dataDir ?? makeDataDir();
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', join(repoRoot, 'server/src/main.ts')],
-    {
-      cwd: repoRoot,
-      env: {
-        ...process.env,
-        NODE_ENV: 'test',
-        HOST: '127.0.0.1',
-        PORT: String(options.port ?? 0),
-        DATA_DIR: dataDir,
-        LOG_LEVEL: 'info',
-        ...options.env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+  const child = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'server/src/main.ts')], {
+    cwd: repoRoot,
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      HOST: '127.0.0.1',
+      PORT: String(options.port ?? 0),
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'info',
+      ...options.env,
     },
-  );
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => {
     output += chunk.toString();
@@ -76,11 +72,11 @@ export async function startServerProcess(options: StartOptions = {}): Promise<Se
   const port = await new Promise<number>((resolvePort, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 20_000);
     const onData = () => {
-      const match = /"msg":"listening"[^\n]*"port":(\d+)/.exec(output);
-      if (match?.[1]) {
+      const listening = findListeningPort(output);
+      if (listening !== null) {
         clearTimeout(timer);
         child.stdout?.off('data', onData);
-        resolvePort(Number(match[1]));
+        resolvePort(listening);
       }
     };
     child.stdout?.on('data', onData);
@@ -107,4 +103,14 @@ export async function startServerProcess(options: StartOptions = {}): Promise<Se
       await exited;
     },
   };
+}
+
+/** The port from the server's JSON `listening` log line, or null while it has not been logged. */
+function findListeningPort(output: string): number | null {
+  for (const line of output.split('\n')) {
+    if (!line.includes('"msg":"listening"')) continue;
+    const match = /"port":(\d+)/.exec(line);
+    if (match?.[1]) return Number(match[1]);
+  }
+  return null;
 }

@@ -17,7 +17,9 @@ describe('sync between y-websocket clients', () => {
 
     // Each writer inserts its own words concurrently, without waiting for the others.
     for (let round = 0; round < 20; round += 1) {
-      clients.forEach((client, i) => client.text.insert(0, `[w${i}r${round}]`));
+      clients.forEach((client, i) => {
+        client.text.insert(0, `[w${i}r${round}]`);
+      });
     }
     const expectedLength = clients.reduce((sum, client) => sum + client.text.length, 0);
     await waitFor(
@@ -106,8 +108,14 @@ describe('sync between y-websocket clients', () => {
       [...client.provider.awareness.getStates().values()]
         .map((state) => (state.user as { name?: string } | undefined)?.name)
         .sort();
-    await waitFor(() => names(a).join() === 'Anna,Bertil', () => `a sees ${names(a).join()}`);
-    await waitFor(() => names(b).join() === 'Anna,Bertil', () => `b sees ${names(b).join()}`);
+    await waitFor(
+      () => names(a).join() === 'Anna,Bertil',
+      () => `a sees ${names(a).join()}`,
+    );
+    await waitFor(
+      () => names(b).join() === 'Anna,Bertil',
+      () => `b sees ${names(b).join()}`,
+    );
     b.destroy();
     clients.pop();
     await waitFor(() => names(a).join() === 'Anna', 'departed client still present');

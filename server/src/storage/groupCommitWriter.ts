@@ -53,7 +53,9 @@ export class GroupCommitWriter {
       const batch = this.queue.splice(0, this.maxBatch);
       try {
         const seqs = await this.storage.appendUpdates(batch.map((pending) => pending.entry));
-        batch.forEach((pending, index) => pending.resolve(seqs[index] ?? 0));
+        batch.forEach((pending, index) => {
+          pending.resolve(seqs[index] ?? 0);
+        });
       } catch (error) {
         for (const pending of batch) pending.reject(error);
       }

@@ -103,7 +103,9 @@ export class Room {
     if (states.size > 0) {
       this.send(
         connection,
-        encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...states.keys()])),
+        encodeAwareness(
+          awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...states.keys()]),
+        ),
       );
     }
   }

@@ -54,9 +54,7 @@ export function attachSyncEndpoint(server: Server, options: SyncEndpointOptions)
     if (!accepting) return rejectUpgrade(socket, 503);
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
     if (!path.startsWith(`${syncPathPrefix}/`)) return rejectUpgrade(socket, 404);
-    const parsed = meetingIdSchema.safeParse(
-      safeDecode(path.slice(syncPathPrefix.length + 1)),
-    );
+    const parsed = meetingIdSchema.safeParse(safeDecode(path.slice(syncPathPrefix.length + 1)));
     if (!parsed.success) return rejectUpgrade(socket, 400);
     const meetingId = parsed.data;
     const access = await options.resolveAccess(request, meetingId);

@@ -53,12 +53,11 @@ export class SqliteStorage implements Storage {
 
     this.appendMany = this.db.transaction((entries: readonly UpdateEntry[]) => {
       const now = Date.now();
-      return entries.map(
-        (entry) =>
-          Number(
-            this.insertUpdate.run(entry.meetingId, toBuffer(entry.update), entry.authorId, now)
-              .lastInsertRowid,
-          ),
+      return entries.map((entry) =>
+        Number(
+          this.insertUpdate.run(entry.meetingId, toBuffer(entry.update), entry.authorId, now)
+            .lastInsertRowid,
+        ),
       );
     });
     this.compactTx = this.db.transaction((meetingId: string, snapshot: Buffer, upToSeq: number) => {

@@ -1,0 +1,93 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { GroupCommitWriter } from '../../server/src/storage/groupCommitWriter.ts';
+import { SqliteStorage } from '../../server/src/storage/sqlite/sqliteStorage.ts';
+import type { Storage, UpdateEntry } from '../../server/src/storage/storage.ts';
+import { describeStorageContract } from '../contracts/storageContract.ts';
+import { makeDataDir, removeDataDir } from '../helpers/serverProcess.ts';
+
+const dirs: string[] = [];
+afterAll(() => {
+  for (const dir of dirs) removeDataDir(dir);
+});
+
+function openSqlite(dataDir: string): SqliteStorage {
+  return new SqliteStorage({ dataDir, synchronous: 'full' });
+}
+
+describeStorageContract('SQLite', async () => {
+  const dataDir = makeDataDir();
+  dirs.push(dataDir);
+  return { storage: openSqlite(dataDir), reopen: async () => openSqlite(dataDir) };
+});
+
+describe('group commit', () => {
+  it('writes a burst of updates from several rooms in one storage transaction', async () => {
+    const dataDir = makeDataDir();
+    dirs.push(dataDir);
+    const sqlite = openSqlite(dataDir);
+    const batches: number[] = [];
+    const counting: Storage = {
+      appendUpdates: (entries: readonly UpdateEntry[]) => {
+        batches.push(entries.length);
+        return sqlite.appendUpdates(entries);
+      },
+      loadDocument: (meetingId) => sqlite.loadDocument(meetingId),
+      compact: (meetingId, snapshot, upToSeq) => sqlite.compact(meetingId, snapshot, upToSeq),
+      ping: () => sqlite.ping(),
+      close: () => sqlite.close(),
+    };
+    const writer = new GroupCommitWriter(counting);
+    const docs = [new Y.Doc(), new Y.Doc()];
+    const appended: Promise<number>[] = [];
+    for (let i = 0; i < 50; i += 1) {
+      const doc = docs[i % 2] ?? new Y.Doc();
+      const before = Y.encodeStateVector(doc);
+      doc.getText('t').insert(0, String(i));
+      appended.push(
+        writer.append({
+          meetingId: `room-${i % 2}`,
+          update: Y.encodeStateAsUpdate(doc, before),
+          authorId: null,
+        }),
+      );
+    }
+    const seqs = await Promise.all(appended);
+    expect(batches).toEqual([50]);
+    expect([...seqs].sort((a, b) => a - b)).toEqual(seqs);
+    await writer.drain();
+    const room0 = new Y.Doc();
+    for (const update of (await sqlite.loadDocument('room-0')).updates)
+      Y.applyUpdate(room0, update);
+    expect(room0.getText('t').toString()).toBe(docs[0]?.getText('t').toString());
+    await sqlite.close();
+  });
+
+  it('rejects every caller of a failed batch and keeps writing later batches', async () => {
+    const dataDir = makeDataDir();
+    dirs.push(dataDir);
+    const sqlite = openSqlite(dataDir);
+    let failNext = true;
+    const flaky: Storage = {
+      appendUpdates: async (entries) => {
+        if (failNext) {
+          failNext = false;
+          throw new Error('disk full');
+        }
+        return sqlite.appendUpdates(entries);
+      },
+      loadDocument: (meetingId) => sqlite.loadDocument(meetingId),
+      compact: (meetingId, snapshot, upToSeq) => sqlite.compact(meetingId, snapshot, upToSeq),
+      ping: () => sqlite.ping(),
+      close: () => sqlite.close(),
+    };
+    const writer = new GroupCommitWriter(flaky);
+    const update = Y.encodeStateAsUpdate(new Y.Doc());
+    const failed = [writer.append({ meetingId: 'm', update, authorId: null })];
+    await expect(Promise.all(failed)).rejects.toThrow('disk full');
+    await expect(
+      writer.append({ meetingId: 'm', update, authorId: null }),
+    ).resolves.toBeGreaterThan(0);
+    await sqlite.close();
+  });
+});
