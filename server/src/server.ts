@@ -9,6 +9,7 @@ import type { Logger } from './logger.ts';
 import { GroupCommitWriter } from './storage/groupCommitWriter.ts';
 import type { Storage } from './storage/storage.ts';
 import { RoomManager } from './sync/roomManager.ts';
+import { meetingShape } from './sync/validation/meetingShape.ts';
 import { attachSyncEndpoint, type SyncEndpoint } from './sync/wsTransport.ts';
 
 export interface JusteraServerDeps {
@@ -40,6 +41,7 @@ export function createJusteraServer(deps: JusteraServerDeps): JusteraServer {
     writer,
     logger,
     idleMs: config.ROOM_IDLE_MS,
+    shape: meetingShape,
     limits: {
       maxMessageBytes: config.MAX_MESSAGE_BYTES,
       maxBufferedBytes: config.MAX_BUFFERED_BYTES,

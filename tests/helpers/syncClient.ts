@@ -1,11 +1,21 @@
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { addItem, itemProposal, RootName } from '../../shared/doc/index.ts';
+
+/** The agenda item whose proposal text the sync tests type into (created by seedMeeting). */
+export const notesItemId = 'notes';
+
+/** The Y.Text the sync tests edit: a real field of the meeting document, not a side channel. */
+export function notesText(doc: Y.Doc): Y.Text {
+  return itemProposal(doc, notesItemId);
+}
 
 export interface SyncClient {
   doc: Y.Doc;
   provider: WebsocketProvider;
-  text: Y.Text;
+  /** notesText(doc); only valid once the meeting was seeded and this client synced. */
+  readonly text: Y.Text;
   /** Resolves once the first sync with the server completed. */
   synced: Promise<void>;
   destroy: () => void;
@@ -27,7 +37,9 @@ export function connectClient(syncUrl: string, meetingId: string, name = 'client
   return {
     doc,
     provider,
-    text: doc.getText('t'),
+    get text() {
+      return notesText(doc);
+    },
     synced,
     destroy: () => {
       provider.destroy();
@@ -48,5 +60,27 @@ export async function waitFor(
       throw new Error(typeof message === 'function' ? message() : message);
     }
     await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/**
+ * Creates the `notes` item of a meeting through the server and waits until a second client sees
+ * it, so that tests' writers all type into one item instead of racing to create it.
+ */
+export async function seedMeeting(syncUrl: string, meetingId: string): Promise<void> {
+  const seeder = connectClient(syncUrl, meetingId, 'seeder');
+  const checker = connectClient(syncUrl, meetingId, 'checker');
+  try {
+    await Promise.all([seeder.synced, checker.synced]);
+    if (!seeder.doc.getMap(RootName.items).has(notesItemId)) {
+      addItem(seeder.doc, { id: notesItemId, title: 'Anteckningar' });
+    }
+    await waitFor(
+      () => checker.doc.getMap(RootName.items).has(notesItemId),
+      'the seeded item never reached a second client',
+    );
+  } finally {
+    seeder.destroy();
+    checker.destroy();
   }
 }

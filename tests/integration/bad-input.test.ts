@@ -1,8 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
+import { addItem, itemBody } from '../../shared/doc/index.ts';
 import { CloseCode } from '../../shared/protocol/index.ts';
-import { connectClient, type SyncClient, waitFor } from '../helpers/syncClient.ts';
+import {
+  connectClient,
+  notesText,
+  type SyncClient,
+  seedMeeting,
+  waitFor,
+} from '../helpers/syncClient.ts';
 import { startTestServer, type TestServer } from '../helpers/testServer.ts';
 
 const meetingId = 'hostile';
@@ -44,6 +51,7 @@ describe('bad input on the sync socket', () => {
 
   beforeEach(async () => {
     server = await startTestServer({ MAX_MESSAGE_BYTES: String(64 * 1024) });
+    await seedMeeting(server.syncUrl, meetingId);
     alice = connectClient(server.syncUrl, meetingId, 'alice');
     bob = connectClient(server.syncUrl, meetingId, 'bob');
     await Promise.all([alice.synced, bob.synced]);
@@ -67,7 +75,7 @@ describe('bad input on the sync socket', () => {
     const reloaded = new Y.Doc();
     if (stored.snapshot) Y.applyUpdate(reloaded, stored.snapshot);
     for (const update of stored.updates) Y.applyUpdate(reloaded, update);
-    expect(reloaded.getText('t').toString()).toBe(alice.text.toString());
+    expect(notesText(reloaded).toString()).toBe(alice.text.toString());
     expect(Y.encodeStateVector(reloaded)).toEqual(Y.encodeStateVector(alice.doc));
   }
 
@@ -85,7 +93,7 @@ describe('bad input on the sync socket', () => {
     const socket = await rawSocket(server);
     const closed = closeOf(socket);
     const donor = new Y.Doc();
-    donor.getText('t').insert(0, 'this should never be stored');
+    addItem(donor, { title: 'this should never be stored' });
     const corrupt = Y.encodeStateAsUpdate(donor);
     corrupt.fill(0xff, 4, 12);
     socket.send(syncUpdateFrame(corrupt));
@@ -93,7 +101,7 @@ describe('bad input on the sync socket', () => {
     expect(code).toBe(CloseCode.malformedMessage);
     expect(reason).toMatch(/invalid Yjs update/);
     await expectRoomUnaffected('after corrupt update. ');
-    expect(alice.text.toString()).not.toContain('never be stored');
+    expect(JSON.stringify(alice.doc.toJSON())).not.toContain('never be stored');
   });
 
   it('closes a connection that sends a text frame with 4415', async () => {
@@ -120,12 +128,73 @@ describe('bad input on the sync socket', () => {
     const socket = await rawSocket(server);
     const closed = closeOf(socket);
     const donor = new Y.Doc();
-    donor.getText('t').insert(0, 'x'.repeat(100 * 1024));
+    addItem(donor, { body: ['x'.repeat(100 * 1024)] });
     socket.send(syncUpdateFrame(Y.encodeStateAsUpdate(donor)));
     const { code, reason } = await closed;
     expect(code).toBe(CloseCode.messageTooLarge);
     expect(reason).toMatch(/exceeds the limit of 65536/);
     await expectRoomUnaffected('after oversized frame. ');
     expect(alice.text.length).toBeLessThan(1000);
+  });
+
+  /**
+   * Sends, on a raw socket, an update made on a copy of the room's document, as a buggy or hostile
+   * client would, and returns how the server closed that socket.
+   */
+  async function sendEdit(edit: (doc: Y.Doc) => void): Promise<{ code: number; reason: string }> {
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(alice.doc));
+    const before = Y.encodeStateVector(copy);
+    edit(copy);
+    const socket = await rawSocket(server);
+    const closed = closeOf(socket);
+    socket.send(syncUpdateFrame(Y.encodeStateAsUpdate(copy, before)));
+    return closed;
+  }
+
+  describe('updates the meeting schema does not allow', () => {
+    const cases: Array<[string, (doc: Y.Doc) => void, RegExp]> = [
+      ['an unknown root', (doc) => doc.getText('scratch').insert(0, 'x'), /unknown document root/],
+      [
+        'an unknown block type',
+        (doc) => itemBody(doc, 'notes').insert(0, [new Y.XmlElement('iframe')]),
+        /"iframe" block is not allowed/,
+      ],
+      [
+        'an attribute the schema does not have',
+        (doc) => {
+          const block = new Y.XmlElement('paragraph');
+          block.setAttribute('style', 'color: red');
+          itemBody(doc, 'notes').insert(0, [block]);
+        },
+        /"paragraph" has no attribute "style"/,
+      ],
+      [
+        'an attribute of the wrong type',
+        (doc) => {
+          const block = new Y.XmlElement('decision');
+          block.setAttribute('votesFor', 'alla' as never);
+          itemBody(doc, 'notes').insert(0, [block]);
+        },
+        /votesFor/,
+      ],
+      [
+        'a write to a server-owned field',
+        (doc) => doc.getMap('meta').set('locked', false),
+        /meta\.locked is written only by the server/,
+      ],
+    ];
+    for (const [what, edit, expected] of cases) {
+      it(`closes a connection that writes ${what} with 4422 and stores nothing`, async () => {
+        const before = Y.encodeStateVector(server.server.rooms.peek(meetingId)?.doc ?? new Y.Doc());
+        const { code, reason } = await sendEdit(edit);
+        expect(code).toBe(CloseCode.invalidUpdate);
+        expect(reason).toMatch(expected);
+        expect(
+          Y.encodeStateVector(server.server.rooms.peek(meetingId)?.doc ?? new Y.Doc()),
+        ).toEqual(before);
+        await expectRoomUnaffected(`after ${what}. `);
+      });
+    }
   });
 });

@@ -2,6 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
+import * as Y from 'yjs';
+import { addItem, readItems } from '../../shared/doc/index.ts';
 import { CloseCode } from '../../shared/protocol/index.ts';
 import {
   makeDataDir,
@@ -9,7 +11,7 @@ import {
   type ServerProcess,
   startServerProcess,
 } from '../helpers/serverProcess.ts';
-import { connectClient, type SyncClient, waitFor } from '../helpers/syncClient.ts';
+import { connectClient, type SyncClient, seedMeeting, waitFor } from '../helpers/syncClient.ts';
 
 describe('the server process', () => {
   const dirs: string[] = [];
@@ -35,14 +37,12 @@ describe('the server process', () => {
     const timers = writers.map((writer, i) =>
       setInterval(() => {
         counter += 1;
-        writer.doc.getArray<string>('log').push([`w${i}-${counter}`]);
+        addItem(writer.doc, { title: `w${i}-${counter}` });
       }, 3),
     );
+    const titles = (doc: Y.Doc) => readItems(doc).map((item) => item.title);
     const seenFromPeers = (i: number) =>
-      writers[i]?.doc
-        .getArray<string>('log')
-        .toArray()
-        .filter((entry) => !entry.startsWith(`w${i}-`)) ?? [];
+      titles(writers[i]?.doc ?? new Y.Doc()).filter((title) => !title.startsWith(`w${i}-`));
     await waitFor(() => seenFromPeers(0).length >= 100, 'writers never saw each other');
 
     // Record what each client has received from a peer, then kill at once.
@@ -57,7 +57,7 @@ describe('the server process', () => {
     const fresh = connectClient(second.syncUrl, 'crash', 'fresh');
     clients.push(fresh);
     await fresh.synced;
-    const recovered = new Set(fresh.doc.getArray<string>('log').toArray());
+    const recovered = new Set(titles(fresh.doc));
     const missing = [...received].filter((entry) => !recovered.has(entry));
     expect(received.size).toBeGreaterThanOrEqual(100);
     expect(missing).toEqual([]);
@@ -68,6 +68,7 @@ describe('the server process', () => {
     dirs.push(dataDir);
     const server = await startServerProcess({ dataDir });
     processes.push(server);
+    await seedMeeting(server.syncUrl, 'graceful');
     const client = connectClient(server.syncUrl, 'graceful', 'writer');
     clients.push(client);
     await client.synced;

@@ -1,5 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { connectClient, type SyncClient, waitFor } from '../helpers/syncClient.ts';
+import {
+  connectClient,
+  notesText,
+  type SyncClient,
+  seedMeeting,
+  waitFor,
+} from '../helpers/syncClient.ts';
 import { startTestServer, type TestServer } from '../helpers/testServer.ts';
 
 describe('sync between y-websocket clients', () => {
@@ -12,6 +18,7 @@ describe('sync between y-websocket clients', () => {
 
   it('converges five concurrent writers and gives a late joiner everything', async () => {
     server = await startTestServer();
+    await seedMeeting(server.syncUrl, 'board-1');
     for (let i = 0; i < 5; i += 1) clients.push(connectClient(server.syncUrl, 'board-1', `w${i}`));
     await Promise.all(clients.map((client) => client.synced));
 
@@ -40,6 +47,8 @@ describe('sync between y-websocket clients', () => {
 
   it('keeps different meetings apart', async () => {
     server = await startTestServer();
+    await seedMeeting(server.syncUrl, 'meeting-a');
+    await seedMeeting(server.syncUrl, 'meeting-b');
     const a = connectClient(server.syncUrl, 'meeting-a');
     const b = connectClient(server.syncUrl, 'meeting-b');
     const a2 = connectClient(server.syncUrl, 'meeting-a');
@@ -59,15 +68,16 @@ describe('sync between y-websocket clients', () => {
 
   it('unloads an empty room after the idle period and reloads identical state', async () => {
     server = await startTestServer({ ROOM_IDLE_MS: '50', COMPACT_AFTER_UPDATES: '1000' });
+    await seedMeeting(server.syncUrl, 'reload-me');
     const writer = connectClient(server.syncUrl, 'reload-me');
     clients.push(writer);
     await writer.synced;
     writer.doc.getMap('meta').set('title', 'Styrelsemöte');
     writer.text.insert(0, 'Protokoll fört vid styrelsemöte');
-    await waitFor(
-      () => server.server.rooms.peek('reload-me')?.doc.getText('t').length === 31,
-      'server did not receive the text',
-    );
+    await waitFor(() => {
+      const roomDoc = server.server.rooms.peek('reload-me')?.doc;
+      return roomDoc !== undefined && notesText(roomDoc).length === 31;
+    }, 'server did not receive the text');
     writer.destroy();
     clients.pop();
     await waitFor(() => server.server.rooms.peek('reload-me') === undefined, 'room not unloaded');
@@ -90,9 +100,9 @@ describe('sync between y-websocket clients', () => {
     );
     clients.push(...joiners);
     await Promise.all(joiners.map((client) => client.synced));
-    joiners[3]?.text.insert(0, 'hello');
+    joiners[3]?.doc.getMap('meta').set('title', 'hello');
     await waitFor(
-      () => joiners.every((client) => client.text.toString() === 'hello'),
+      () => joiners.every((client) => client.doc.getMap('meta').get('title') === 'hello'),
       'joiners ended up in different rooms',
     );
     expect(server.server.rooms.loadedRoomCount).toBe(1);

@@ -14,6 +14,8 @@ import {
   ProtocolError,
 } from './messages.ts';
 import type { SyncSocket } from './syncSocket.ts';
+import type { DocumentShape } from './validation/shape.ts';
+import { UpdateValidator } from './validation/updateValidator.ts';
 
 export interface RoomLimits {
   maxMessageBytes: number;
@@ -27,6 +29,8 @@ export interface RoomDeps {
   compact: (meetingId: string, snapshot: Uint8Array, upToSeq: number) => Promise<void>;
   logger: Logger;
   limits: RoomLimits;
+  /** What clients may write; updates that do not fit are refused with 4422 before they apply. */
+  shape: DocumentShape;
   /** Called when the last connection has left. */
   onEmpty: (room: Room) => void;
   /** Called when the room can no longer vouch for its state and must be dropped (not unloaded). */
@@ -62,6 +66,7 @@ export class Room {
   private updatesSinceSnapshot: number;
   private compacting = false;
   private closed = false;
+  private readonly validator: UpdateValidator;
 
   constructor(
     readonly meetingId: string,
@@ -80,6 +85,7 @@ export class Room {
     this.lastSeq = stored.lastSeq;
     this.updatesSinceSnapshot = stored.updates.length;
     this.doc.on('update', this.onDocUpdate);
+    this.validator = new UpdateValidator(this.doc, deps.shape);
     this.awareness = new awarenessProtocol.Awareness(this.doc);
     // The server has no presence of its own.
     this.awareness.setLocalState(null);
@@ -216,10 +222,20 @@ export class Room {
     }
     // Parses the whole update without touching the doc, so a corrupt payload is refused before
     // anything is applied (applyUpdate could fail halfway through).
+    let decoded: ReturnType<typeof Y.decodeUpdate>;
     try {
-      Y.decodeUpdate(update);
+      decoded = Y.decodeUpdate(update);
     } catch (error) {
       throw new ProtocolError(`invalid Yjs update: ${(error as Error).message}`);
+    }
+    const problem = this.validator.check(decoded);
+    if (problem !== null) {
+      this.deps.logger.info(
+        { meetingId: this.meetingId, userId: connection.identity.userId, problem },
+        'refused update that does not fit the meeting document',
+      );
+      this.disconnect(connection, CloseCode.invalidUpdate, problem);
+      return;
     }
     try {
       Y.applyUpdate(this.doc, update, connection);

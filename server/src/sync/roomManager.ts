@@ -2,12 +2,15 @@ import type { Logger } from '../logger.ts';
 import type { GroupCommitWriter } from '../storage/groupCommitWriter.ts';
 import type { Storage } from '../storage/storage.ts';
 import { Room, type RoomLimits } from './room.ts';
+import type { DocumentShape } from './validation/shape.ts';
 
 export interface RoomManagerOptions {
   storage: Storage;
   writer: GroupCommitWriter;
   logger: Logger;
   limits: RoomLimits;
+  /** The document shape every room validates client updates against. */
+  shape: DocumentShape;
   /** How long an empty room stays loaded (a quick reconnect must not reload it). */
   idleMs: number;
 }
@@ -74,6 +77,7 @@ export class RoomManager {
       compact: (id, snapshot, upToSeq) => this.options.storage.compact(id, snapshot, upToSeq),
       logger: this.options.logger,
       limits: this.options.limits,
+      shape: this.options.shape,
       onEmpty: (emptyRoom) => this.scheduleUnload(emptyRoom),
       onFailed: (failedRoom) => {
         if (this.rooms.get(failedRoom.meetingId) === failedRoom) this.rooms.delete(meetingId);

@@ -2,7 +2,12 @@ import type { IncomingMessage, Server } from 'node:http';
 import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { type WebSocket, WebSocketServer } from 'ws';
-import { CloseCode, meetingIdSchema, syncPathPrefix } from '../../../shared/protocol/index.ts';
+import {
+  CloseCode,
+  fitCloseReason,
+  meetingIdSchema,
+  syncPathPrefix,
+} from '../../../shared/protocol/index.ts';
 import type { ConnectionIdentity, SyncAccessResolver } from '../auth/syncAccess.ts';
 import type { Logger } from '../logger.ts';
 import { startHeartbeat } from './heartbeat.ts';
@@ -68,7 +73,7 @@ export function attachSyncEndpoint(server: Server, options: SyncEndpointOptions)
     heartbeat.track(ws);
     const socket: SyncSocket = {
       send: (message) => ws.send(message),
-      close: (code, reason) => ws.close(code, reason),
+      close: (code, reason) => ws.close(code, fitCloseReason(reason)),
       get bufferedAmount() {
         return ws.bufferedAmount;
       },
