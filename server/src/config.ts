@@ -35,6 +35,12 @@ export const configSchema = z.object({
   HEARTBEAT_INTERVAL_MS: intFromEnv(50, 10 * 60 * 1000).default(30_000),
   /** Merge a room's update log into a snapshot after this many appended updates. */
   COMPACT_AFTER_UPDATES: intFromEnv(1, 10_000_000).default(500),
+  /** Lifetime of a browser session (the cookie). */
+  SESSION_TTL_MS: intFromEnv(60_000, 365 * 24 * 60 * 60 * 1000).default(14 * 24 * 60 * 60 * 1000),
+  /** Lifetime of a bearer token from POST /api/auth/tokens. */
+  BEARER_TOKEN_TTL_MS: intFromEnv(1_000, 24 * 60 * 60 * 1000).default(15 * 60 * 1000),
+  /** How long an invitation link stays valid. */
+  INVITATION_TTL_MS: intFromEnv(1_000, 90 * 24 * 60 * 60 * 1000).default(7 * 24 * 60 * 60 * 1000),
   /** Longest a graceful shutdown may take before the process exits anyway. */
   SHUTDOWN_TIMEOUT_MS: intFromEnv(100, 10 * 60 * 1000).default(10_000),
 });

@@ -2,6 +2,7 @@ import { accessSync, constants, mkdirSync } from 'node:fs';
 import { ConfigError, loadConfig } from './config.ts';
 import { createLogger } from './logger.ts';
 import { createJusteraServer } from './server.ts';
+import { SqliteAccountStore } from './storage/sqlite/sqliteAccountStore.ts';
 import { SqliteStorage } from './storage/sqlite/sqliteStorage.ts';
 
 // Read config → open storage → build the server → listen. Nothing else belongs here.
@@ -19,7 +20,8 @@ async function main(): Promise<void> {
     dataDir: config.DATA_DIR,
     synchronous: config.SQLITE_SYNCHRONOUS,
   });
-  const server = createJusteraServer({ config, storage, logger });
+  const accounts = new SqliteAccountStore(storage.database);
+  const server = createJusteraServer({ config, storage, accounts, logger });
   const port = await server.listen();
   logger.info(
     { url: `http://${config.HOST}:${port}`, port, dataDir: config.DATA_DIR },

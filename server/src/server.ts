@@ -2,10 +2,13 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { CloseCode } from '../../shared/protocol/index.ts';
-import { openAccess, type SyncAccessResolver } from './auth/syncAccess.ts';
+import { LoginThrottle } from './auth/loginThrottle.ts';
+import { sessionSyncAccess } from './auth/sessionSyncAccess.ts';
+import { SessionService } from './auth/sessions.ts';
 import type { Config } from './config.ts';
 import { createHttpApp } from './http/app.ts';
 import type { Logger } from './logger.ts';
+import type { AccountStore } from './storage/accountStore.ts';
 import { GroupCommitWriter } from './storage/groupCommitWriter.ts';
 import type { Storage } from './storage/storage.ts';
 import { RoomManager } from './sync/roomManager.ts';
@@ -15,8 +18,8 @@ import { attachSyncEndpoint, type SyncEndpoint } from './sync/wsTransport.ts';
 export interface JusteraServerDeps {
   config: Config;
   storage: Storage;
+  accounts: AccountStore;
   logger: Logger;
-  resolveAccess?: SyncAccessResolver;
 }
 
 export interface JusteraServer {
@@ -33,8 +36,11 @@ export interface JusteraServer {
 
 /** Builds the whole server from its dependencies; nothing global, so tests can run several. */
 export function createJusteraServer(deps: JusteraServerDeps): JusteraServer {
-  const { config, storage, logger } = deps;
-  const app = createHttpApp({ config, storage, logger });
+  const { config, storage, accounts, logger } = deps;
+  const sessions = new SessionService(accounts, {
+    sessionTtlMs: config.SESSION_TTL_MS,
+    bearerTtlMs: config.BEARER_TOKEN_TTL_MS,
+  });
   const writer = new GroupCommitWriter(storage);
   const rooms = new RoomManager({
     storage,
@@ -46,6 +52,20 @@ export function createJusteraServer(deps: JusteraServerDeps): JusteraServer {
       maxMessageBytes: config.MAX_MESSAGE_BYTES,
       maxBufferedBytes: config.MAX_BUFFERED_BYTES,
       compactAfterUpdates: config.COMPACT_AFTER_UPDATES,
+    },
+  });
+  const app = createHttpApp({
+    config,
+    storage,
+    logger,
+    api: {
+      config,
+      accounts,
+      sessions,
+      throttle: new LoginThrottle(),
+      storage,
+      logger,
+      onAccessChanged: (meetingId, userId, access) => rooms.updateAccess(meetingId, userId, access),
     },
   });
   let httpServer: Server | null = null;
@@ -68,7 +88,7 @@ export function createJusteraServer(deps: JusteraServerDeps): JusteraServer {
         sync = attachSyncEndpoint(server, {
           manager: rooms,
           logger,
-          resolveAccess: deps.resolveAccess ?? openAccess,
+          resolveAccess: sessionSyncAccess(accounts, sessions),
           heartbeatIntervalMs: config.HEARTBEAT_INTERVAL_MS,
           maxMessageBytes: config.MAX_MESSAGE_BYTES,
         });

@@ -21,10 +21,19 @@ export interface SyncClient {
   destroy: () => void;
 }
 
-/** A y-websocket client in Node, exactly as a non-browser integration would connect. */
-export function connectClient(syncUrl: string, meetingId: string, name = 'client'): SyncClient {
+/**
+ * A y-websocket client in Node, exactly as a non-browser integration would connect: with a
+ * bearer token from POST /api/auth/tokens as the `token` query parameter.
+ */
+export function connectClient(
+  syncUrl: string,
+  meetingId: string,
+  name: string,
+  token: string,
+): SyncClient {
   const doc = new Y.Doc();
   const provider = new WebsocketProvider(syncUrl, meetingId, doc, {
+    params: { token },
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
     maxBackoffTime: 500,
@@ -67,9 +76,13 @@ export async function waitFor(
  * Creates the `notes` item of a meeting through the server and waits until a second client sees
  * it, so that tests' writers all type into one item instead of racing to create it.
  */
-export async function seedMeeting(syncUrl: string, meetingId: string): Promise<void> {
-  const seeder = connectClient(syncUrl, meetingId, 'seeder');
-  const checker = connectClient(syncUrl, meetingId, 'checker');
+export async function seedMeeting(
+  syncUrl: string,
+  meetingId: string,
+  token: string,
+): Promise<void> {
+  const seeder = connectClient(syncUrl, meetingId, 'seeder', token);
+  const checker = connectClient(syncUrl, meetingId, 'checker', token);
   try {
     await Promise.all([seeder.synced, checker.synced]);
     if (!seeder.doc.getMap(RootName.items).has(notesItemId)) {

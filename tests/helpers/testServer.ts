@@ -1,12 +1,14 @@
 import { pino } from 'pino';
 import { type Config, loadConfig } from '../../server/src/config.ts';
 import { createJusteraServer, type JusteraServer } from '../../server/src/server.ts';
+import { SqliteAccountStore } from '../../server/src/storage/sqlite/sqliteAccountStore.ts';
 import { SqliteStorage } from '../../server/src/storage/sqlite/sqliteStorage.ts';
 import { makeDataDir, removeDataDir } from './serverProcess.ts';
 
 export interface TestServer {
   server: JusteraServer;
   storage: SqliteStorage;
+  accounts: SqliteAccountStore;
   config: Config;
   url: string;
   syncUrl: string;
@@ -33,9 +35,11 @@ export async function startTestServer(
     ...env,
   });
   const storage = new SqliteStorage({ dataDir, synchronous: config.SQLITE_SYNCHRONOUS });
+  const accounts = new SqliteAccountStore(storage.database);
   const server = createJusteraServer({
     config,
     storage,
+    accounts,
     logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
   });
   const port = await server.listen();
@@ -49,6 +53,7 @@ export async function startTestServer(
   return {
     server,
     storage,
+    accounts,
     config,
     url: `http://127.0.0.1:${port}`,
     syncUrl: `ws://127.0.0.1:${port}/sync`,

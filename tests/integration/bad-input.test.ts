@@ -3,6 +3,7 @@ import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { addItem, itemBody } from '../../shared/doc/index.ts';
 import { CloseCode } from '../../shared/protocol/index.ts';
+import { createTestMeeting } from '../helpers/apiClient.ts';
 import {
   connectClient,
   notesText,
@@ -12,11 +13,12 @@ import {
 } from '../helpers/syncClient.ts';
 import { startTestServer, type TestServer } from '../helpers/testServer.ts';
 
-const meetingId = 'hostile';
+let meetingId = '';
+let token = '';
 
 /** Opens a raw socket to the meeting and resolves once it is open. */
 async function rawSocket(server: TestServer): Promise<WebSocket> {
-  const socket = new WebSocket(`${server.syncUrl}/${meetingId}`);
+  const socket = new WebSocket(`${server.syncUrl}/${meetingId}?token=${token}`);
   await new Promise<void>((resolve, reject) => {
     socket.once('open', () => resolve());
     socket.once('error', reject);
@@ -51,9 +53,10 @@ describe('bad input on the sync socket', () => {
 
   beforeEach(async () => {
     server = await startTestServer({ MAX_MESSAGE_BYTES: String(64 * 1024) });
-    await seedMeeting(server.syncUrl, meetingId);
-    alice = connectClient(server.syncUrl, meetingId, 'alice');
-    bob = connectClient(server.syncUrl, meetingId, 'bob');
+    ({ meetingId, token } = await createTestMeeting(server.url));
+    await seedMeeting(server.syncUrl, meetingId, token);
+    alice = connectClient(server.syncUrl, meetingId, 'alice', token);
+    bob = connectClient(server.syncUrl, meetingId, 'bob', token);
     await Promise.all([alice.synced, bob.synced]);
     alice.text.insert(0, 'before. ');
     await waitFor(() => bob.text.toString() === 'before. ', 'initial edit did not sync');

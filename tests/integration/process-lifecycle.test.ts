@@ -5,6 +5,7 @@ import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { addItem, readItems } from '../../shared/doc/index.ts';
 import { CloseCode } from '../../shared/protocol/index.ts';
+import { createTestMeeting } from '../helpers/apiClient.ts';
 import {
   makeDataDir,
   removeDataDir,
@@ -28,7 +29,8 @@ describe('the server process', () => {
     dirs.push(dataDir);
     const first = await startServerProcess({ dataDir, env: { SQLITE_SYNCHRONOUS: 'full' } });
     processes.push(first);
-    const writers = [0, 1, 2].map((i) => connectClient(first.syncUrl, 'crash', `w${i}`));
+    const { meetingId, token } = await createTestMeeting(first.url);
+    const writers = [0, 1, 2].map((i) => connectClient(first.syncUrl, meetingId, `w${i}`, token));
     clients.push(...writers);
     await Promise.all(writers.map((writer) => writer.synced));
 
@@ -54,7 +56,7 @@ describe('the server process', () => {
 
     const second = await startServerProcess({ dataDir });
     processes.push(second);
-    const fresh = connectClient(second.syncUrl, 'crash', 'fresh');
+    const fresh = connectClient(second.syncUrl, meetingId, 'fresh', token);
     clients.push(fresh);
     await fresh.synced;
     const recovered = new Set(titles(fresh.doc));
@@ -68,8 +70,9 @@ describe('the server process', () => {
     dirs.push(dataDir);
     const server = await startServerProcess({ dataDir });
     processes.push(server);
-    await seedMeeting(server.syncUrl, 'graceful');
-    const client = connectClient(server.syncUrl, 'graceful', 'writer');
+    const { meetingId, token } = await createTestMeeting(server.url);
+    await seedMeeting(server.syncUrl, meetingId, token);
+    const client = connectClient(server.syncUrl, meetingId, 'writer', token);
     clients.push(client);
     await client.synced;
     const closeCodes: number[] = [];
@@ -87,7 +90,7 @@ describe('the server process', () => {
 
     const restarted = await startServerProcess({ dataDir });
     processes.push(restarted);
-    const reader = connectClient(restarted.syncUrl, 'graceful', 'reader');
+    const reader = connectClient(restarted.syncUrl, meetingId, 'reader', token);
     clients.push(reader);
     await reader.synced;
     expect(reader.text.toString()).toBe('sista ändringen');
@@ -98,8 +101,10 @@ describe('the server process', () => {
     dirs.push(dataDir);
     const server = await startServerProcess({ dataDir, env: { HEARTBEAT_INTERVAL_MS: '100' } });
     processes.push(server);
-    const silent = new WebSocket(`${server.syncUrl}/heartbeat`, { autoPong: false });
-    const healthy = new WebSocket(`${server.syncUrl}/heartbeat`);
+    const { meetingId, token } = await createTestMeeting(server.url);
+    const room = `${server.syncUrl}/${meetingId}?token=${token}`;
+    const silent = new WebSocket(room, { autoPong: false });
+    const healthy = new WebSocket(room);
     const openedAt = Date.now();
     const silentClosed = new Promise<number>((resolve) => silent.once('close', resolve));
     let healthyClosed = false;

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { createTestMeeting } from '../helpers/apiClient.ts';
 import {
   connectClient,
   notesText,
@@ -18,8 +19,11 @@ describe('sync between y-websocket clients', () => {
 
   it('converges five concurrent writers and gives a late joiner everything', async () => {
     server = await startTestServer();
-    await seedMeeting(server.syncUrl, 'board-1');
-    for (let i = 0; i < 5; i += 1) clients.push(connectClient(server.syncUrl, 'board-1', `w${i}`));
+    const { meetingId, token } = await createTestMeeting(server.url);
+    await seedMeeting(server.syncUrl, meetingId, token);
+    for (let i = 0; i < 5; i += 1) {
+      clients.push(connectClient(server.syncUrl, meetingId, `w${i}`, token));
+    }
     await Promise.all(clients.map((client) => client.synced));
 
     // Each writer inserts its own words concurrently, without waiting for the others.
@@ -39,7 +43,7 @@ describe('sync between y-websocket clients', () => {
       for (let round = 0; round < 20; round += 1) expect(content).toContain(`[w${i}r${round}]`);
     }
 
-    const late = connectClient(server.syncUrl, 'board-1', 'late');
+    const late = connectClient(server.syncUrl, meetingId, 'late', token);
     clients.push(late);
     await late.synced;
     await waitFor(() => late.text.toString() === content, 'late joiner did not receive everything');
@@ -47,18 +51,21 @@ describe('sync between y-websocket clients', () => {
 
   it('keeps different meetings apart', async () => {
     server = await startTestServer();
-    await seedMeeting(server.syncUrl, 'meeting-a');
-    await seedMeeting(server.syncUrl, 'meeting-b');
-    const a = connectClient(server.syncUrl, 'meeting-a');
-    const b = connectClient(server.syncUrl, 'meeting-b');
-    const a2 = connectClient(server.syncUrl, 'meeting-a');
+    const meetingA = await createTestMeeting(server.url, 'Möte A');
+    const meetingB = await createTestMeeting(server.url, 'Möte B');
+    const { token } = meetingA;
+    await seedMeeting(server.syncUrl, meetingA.meetingId, token);
+    await seedMeeting(server.syncUrl, meetingB.meetingId, token);
+    const a = connectClient(server.syncUrl, meetingA.meetingId, 'a', token);
+    const b = connectClient(server.syncUrl, meetingB.meetingId, 'b', token);
+    const a2 = connectClient(server.syncUrl, meetingA.meetingId, 'a2', token);
     clients.push(a, b, a2);
     await Promise.all([a.synced, b.synced, a2.synced]);
     a.text.insert(0, 'only in A');
     b.text.insert(0, 'only in B');
     await waitFor(() => a2.text.toString() === 'only in A', 'A did not reach its second client');
 
-    const b2 = connectClient(server.syncUrl, 'meeting-b');
+    const b2 = connectClient(server.syncUrl, meetingB.meetingId, 'b2', token);
     clients.push(b2);
     await b2.synced;
     await waitFor(() => b2.text.toString() === 'only in B', 'B did not reach a new client');
@@ -68,25 +75,26 @@ describe('sync between y-websocket clients', () => {
 
   it('unloads an empty room after the idle period and reloads identical state', async () => {
     server = await startTestServer({ ROOM_IDLE_MS: '50', COMPACT_AFTER_UPDATES: '1000' });
-    await seedMeeting(server.syncUrl, 'reload-me');
-    const writer = connectClient(server.syncUrl, 'reload-me');
+    const { meetingId, token } = await createTestMeeting(server.url);
+    await seedMeeting(server.syncUrl, meetingId, token);
+    const writer = connectClient(server.syncUrl, meetingId, 'writer', token);
     clients.push(writer);
     await writer.synced;
     writer.doc.getMap('meta').set('title', 'Styrelsemöte');
     writer.text.insert(0, 'Protokoll fört vid styrelsemöte');
     await waitFor(() => {
-      const roomDoc = server.server.rooms.peek('reload-me')?.doc;
+      const roomDoc = server.server.rooms.peek(meetingId)?.doc;
       return roomDoc !== undefined && notesText(roomDoc).length === 31;
     }, 'server did not receive the text');
     writer.destroy();
     clients.pop();
-    await waitFor(() => server.server.rooms.peek('reload-me') === undefined, 'room not unloaded');
+    await waitFor(() => server.server.rooms.peek(meetingId) === undefined, 'room not unloaded');
     // Unloading compacted the log into a snapshot.
-    const stored = await server.storage.loadDocument('reload-me');
+    const stored = await server.storage.loadDocument(meetingId);
     expect(stored.snapshot).not.toBeNull();
     expect(stored.updates).toHaveLength(0);
 
-    const reader = connectClient(server.syncUrl, 'reload-me');
+    const reader = connectClient(server.syncUrl, meetingId, 'reader', token);
     clients.push(reader);
     await reader.synced;
     await waitFor(() => reader.text.toString() === 'Protokoll fört vid styrelsemöte', 'no reload');
@@ -95,8 +103,9 @@ describe('sync between y-websocket clients', () => {
 
   it('loads a room once when many clients join at the same moment', async () => {
     server = await startTestServer();
+    const { meetingId, token } = await createTestMeeting(server.url);
     const joiners = Array.from({ length: 8 }, (_, i) =>
-      connectClient(server.syncUrl, 'simultaneous', `j${i}`),
+      connectClient(server.syncUrl, meetingId, `j${i}`, token),
     );
     clients.push(...joiners);
     await Promise.all(joiners.map((client) => client.synced));
@@ -110,8 +119,9 @@ describe('sync between y-websocket clients', () => {
 
   it('shares presence (awareness) between clients', async () => {
     server = await startTestServer();
-    const a = connectClient(server.syncUrl, 'presence', 'Anna');
-    const b = connectClient(server.syncUrl, 'presence', 'Bertil');
+    const { meetingId, token } = await createTestMeeting(server.url);
+    const a = connectClient(server.syncUrl, meetingId, 'Anna', token);
+    const b = connectClient(server.syncUrl, meetingId, 'Bertil', token);
     clients.push(a, b);
     await Promise.all([a.synced, b.synced]);
     const names = (client: SyncClient) =>

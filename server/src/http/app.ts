@@ -3,18 +3,25 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import type { Storage } from '../storage/storage.ts';
+import { type ApiDeps, type ApiEnv, authenticate } from './apiContext.ts';
+import { authRoutes } from './authRoutes.ts';
+import { boardRoutes } from './boardRoutes.ts';
+import { csrfGuard } from './csrf.ts';
 import { createErrorHandler, errorBody } from './errors.ts';
 import { healthRoutes } from './health.ts';
+import { meetingRoutes } from './meetingRoutes.ts';
+import { openApiRoutes } from './openapi.ts';
 import { staticClientRoutes } from './staticClient.ts';
 
 export interface HttpAppDeps {
   config: Pick<Config, 'CLIENT_DIR'>;
   storage: Storage;
   logger: Logger;
+  api: ApiDeps;
 }
 
 /** The Hono application: health checks, the JSON API under /api, and the client. */
-export function createHttpApp({ config, storage, logger }: HttpAppDeps): Hono {
+export function createHttpApp({ config, storage, logger, api }: HttpAppDeps): Hono {
   const app = new Hono();
   app.use(
     '*',
@@ -31,8 +38,26 @@ export function createHttpApp({ config, storage, logger }: HttpAppDeps): Hono {
   );
   app.onError(createErrorHandler(logger));
   app.route('/', healthRoutes(storage, logger));
+  app.route('/api', apiRoutesOf(api));
   // Unknown API paths answer in the API's error shape, never with the client's index.html.
   app.all('/api/*', (c) => c.json(errorBody('not_found', `No route for ${c.req.path}`), 404));
   app.route('/', staticClientRoutes(config.CLIENT_DIR));
   return app;
+}
+
+/** Everything under /api: CSRF guard and authentication first, then one router per resource. */
+function apiRoutesOf(deps: ApiDeps): Hono<ApiEnv> {
+  const api = new Hono<ApiEnv>();
+  api.use('*', csrfGuard());
+  api.use('*', authenticate(deps.sessions));
+  api.use('*', async (c, next) => {
+    await next();
+    // Responses carry personal data and session state: never cache them.
+    c.header('Cache-Control', 'no-store');
+  });
+  api.route('/', openApiRoutes());
+  api.route('/auth', authRoutes(deps));
+  api.route('/', boardRoutes(deps));
+  api.route('/', meetingRoutes(deps));
+  return api;
 }

@@ -14,7 +14,7 @@ import {
   ProtocolError,
 } from './messages.ts';
 import type { SyncSocket } from './syncSocket.ts';
-import type { DocumentShape } from './validation/shape.ts';
+import { type DocumentShape, textOnly } from './validation/shape.ts';
 import { UpdateValidator } from './validation/updateValidator.ts';
 
 export interface RoomLimits {
@@ -66,7 +66,10 @@ export class Room {
   private updatesSinceSnapshot: number;
   private compacting = false;
   private closed = false;
+  /** Checks updates of connections with `write` access. */
   private readonly validator: UpdateValidator;
+  /** Checks updates of connections with `text` access (adjusters): existing text only. */
+  private readonly textValidator: UpdateValidator;
 
   constructor(
     readonly meetingId: string,
@@ -86,6 +89,7 @@ export class Room {
     this.updatesSinceSnapshot = stored.updates.length;
     this.doc.on('update', this.onDocUpdate);
     this.validator = new UpdateValidator(this.doc, deps.shape);
+    this.textValidator = new UpdateValidator(this.doc, textOnly(deps.shape));
     this.awareness = new awarenessProtocol.Awareness(this.doc);
     // The server has no presence of its own.
     this.awareness.setLocalState(null);
@@ -176,6 +180,25 @@ export class Room {
     if (this.connections.size === 0 && !this.closed) this.deps.onEmpty(this);
   }
 
+  /**
+   * Applies a changed role to the user's open connections at once: a demoted editor's next update
+   * is refused; a user who lost access altogether is disconnected with 4403.
+   */
+  updateAccess(userId: string, access: ConnectionIdentity['access'] | null): void {
+    for (const connection of [...this.connections.values()]) {
+      if (connection.identity.userId !== userId) continue;
+      if (access === null) {
+        this.disconnect(
+          connection,
+          CloseCode.forbidden,
+          'you no longer have access to this meeting',
+        );
+      } else {
+        connection.identity = { ...connection.identity, access };
+      }
+    }
+  }
+
   /** Resolves once every accepted update has been committed (or failed). */
   async settle(): Promise<void> {
     while (this.pendingWrites > 0) await this.lastWrite;
@@ -216,7 +239,7 @@ export class Room {
   }
 
   private acceptUpdate(connection: Connection, update: Uint8Array): void {
-    if (!connection.identity.canWrite) {
+    if (connection.identity.access === 'read') {
       this.send(connection, encodePermissionDenied('read-only: this update was not stored'));
       return;
     }
@@ -228,7 +251,8 @@ export class Room {
     } catch (error) {
       throw new ProtocolError(`invalid Yjs update: ${(error as Error).message}`);
     }
-    const problem = this.validator.check(decoded);
+    const validator = connection.identity.access === 'write' ? this.validator : this.textValidator;
+    const problem = validator.check(decoded);
     if (problem !== null) {
       this.deps.logger.info(
         { meetingId: this.meetingId, userId: connection.identity.userId, problem },

@@ -1,3 +1,4 @@
+import type { DocumentAccess } from '../../../shared/api/roles.ts';
 import type { Logger } from '../logger.ts';
 import type { GroupCommitWriter } from '../storage/groupCommitWriter.ts';
 import type { Storage } from '../storage/storage.ts';
@@ -35,6 +36,11 @@ export class RoomManager {
   /** The loaded room of a meeting, if any (for tests and metrics). */
   peek(meetingId: string): Room | undefined {
     return this.rooms.get(meetingId);
+  }
+
+  /** Applies a user's changed access to their open connections in a loaded meeting. */
+  updateAccess(meetingId: string, userId: string, access: DocumentAccess | null): void {
+    this.rooms.get(meetingId)?.updateAccess(userId, access);
   }
 
   /** The room of `meetingId`, loaded from storage if needed. */

@@ -23,4 +23,82 @@ export const migrations: readonly { version: number; name: string; sql: string }
       );
     `,
   },
+  {
+    version: 2,
+    name: 'accounts, boards, meetings, roles and audit',
+    sql: `
+      CREATE TABLE users (
+        id TEXT PRIMARY KEY,
+        email TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        name TEXT NOT NULL,
+        password_hash TEXT NOT NULL,
+        is_admin INTEGER NOT NULL DEFAULT 0,
+        created_at INTEGER NOT NULL
+      );
+      -- Only the SHA-256 of a session or bearer token is stored: a stolen database holds no
+      -- usable credentials.
+      CREATE TABLE sessions (
+        token_hash TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+        kind TEXT NOT NULL CHECK (kind IN ('session', 'bearer')),
+        expires_at INTEGER NOT NULL,
+        created_at INTEGER NOT NULL
+      );
+      CREATE INDEX sessions_user ON sessions (user_id);
+      CREATE TABLE boards (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        organisation TEXT NOT NULL,
+        created_by TEXT NOT NULL REFERENCES users (id),
+        created_at INTEGER NOT NULL
+      );
+      CREATE TABLE board_members (
+        board_id TEXT NOT NULL REFERENCES boards (id) ON DELETE CASCADE,
+        user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+        role TEXT NOT NULL CHECK (role IN ('admin', 'member', 'guest')),
+        title TEXT NOT NULL DEFAULT '',
+        joined_at INTEGER NOT NULL,
+        PRIMARY KEY (board_id, user_id)
+      );
+      CREATE INDEX board_members_user ON board_members (user_id);
+      CREATE TABLE invitations (
+        token_hash TEXT PRIMARY KEY,
+        board_id TEXT NOT NULL REFERENCES boards (id) ON DELETE CASCADE,
+        role TEXT NOT NULL CHECK (role IN ('admin', 'member', 'guest')),
+        email TEXT,
+        created_by TEXT NOT NULL REFERENCES users (id),
+        expires_at INTEGER NOT NULL,
+        used_at INTEGER,
+        used_by TEXT REFERENCES users (id)
+      );
+      CREATE TABLE meetings (
+        id TEXT PRIMARY KEY,
+        board_id TEXT NOT NULL REFERENCES boards (id) ON DELETE CASCADE,
+        title TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        date TEXT NOT NULL,
+        start_time TEXT,
+        place TEXT,
+        first_paragraph INTEGER NOT NULL,
+        created_by TEXT NOT NULL REFERENCES users (id),
+        created_at INTEGER NOT NULL
+      );
+      CREATE INDEX meetings_board_date ON meetings (board_id, date);
+      CREATE TABLE meeting_roles (
+        meeting_id TEXT NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
+        user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+        role TEXT NOT NULL CHECK (role IN ('chair', 'secretary', 'adjuster', 'member', 'observer')),
+        PRIMARY KEY (meeting_id, user_id)
+      );
+      CREATE TABLE audit_log (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        meeting_id TEXT NOT NULL,
+        user_id TEXT,
+        action TEXT NOT NULL,
+        detail TEXT NOT NULL DEFAULT '{}',
+        at INTEGER NOT NULL
+      );
+      CREATE INDEX audit_log_meeting ON audit_log (meeting_id, id);
+    `,
+  },
 ];

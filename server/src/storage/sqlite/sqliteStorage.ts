@@ -66,6 +66,11 @@ export class SqliteStorage implements Storage {
     });
   }
 
+  /** The open database, shared with SqliteAccountStore (one file, one connection). */
+  get database(): Database.Database {
+    return this.db;
+  }
+
   async appendUpdates(entries: readonly UpdateEntry[]): Promise<number[]> {
     if (entries.length === 0) return [];
     return this.appendMany(entries);

@@ -25,7 +25,7 @@ import {
 import type { DocumentShape, Slot, XmlRules } from './shape.ts';
 
 /** A plain-value slot checked by a zod schema from shared/doc. */
-function valueOf(schema: z.ZodType): Slot {
+function checkedValue(schema: z.ZodType): Slot {
   return {
     kind: 'value',
     check: (value) => {
@@ -35,8 +35,10 @@ function valueOf(schema: z.ZodType): Slot {
   };
 }
 
-function valuesOf(schemas: Readonly<Record<string, z.ZodType>>): Record<string, Slot> {
-  return Object.fromEntries(Object.entries(schemas).map(([key, schema]) => [key, valueOf(schema)]));
+function checkedValues(schemas: Readonly<Record<string, z.ZodType>>): Record<string, Slot> {
+  return Object.fromEntries(
+    Object.entries(schemas).map(([key, schema]) => [key, checkedValue(schema)]),
+  );
 }
 
 const checkDocId = (key: string): string | null =>
@@ -112,10 +114,10 @@ const plainText: Slot = { kind: 'text' };
 const itemSlot: Slot = {
   kind: 'map',
   entries: {
-    ...valuesOf(itemValueSchemas),
+    ...checkedValues(itemValueSchemas),
     [ItemKey.title]: plainText,
     [ItemKey.proposal]: plainText,
-    [ItemKey.attachments]: { kind: 'array', element: valueOf(attachmentSchema) },
+    [ItemKey.attachments]: { kind: 'array', element: checkedValue(attachmentSchema) },
     [ItemKey.body]: { kind: 'xmlFragment', rules: bodyRules },
   },
 };
@@ -130,7 +132,7 @@ export const meetingShape: DocumentShape = {
     [RootName.meta]: {
       kind: 'map',
       entries: {
-        ...valuesOf(metaValueSchemas),
+        ...checkedValues(metaValueSchemas),
         ...Object.fromEntries(serverOwnedMetaKeys.map((key) => [key, serverOwned])),
       },
     },
@@ -138,16 +140,16 @@ export const meetingShape: DocumentShape = {
     [RootName.attendance]: {
       kind: 'map',
       entries: {},
-      anyKey: { kind: 'map', entries: valuesOf(attendeeValueSchemas) },
+      anyKey: { kind: 'map', entries: checkedValues(attendeeValueSchemas) },
       checkKey: checkDocId,
     },
     [RootName.officers]: {
       kind: 'map',
       entries: {
-        [OfficerKey.chair]: valueOf(officerRefSchema),
-        [OfficerKey.secretary]: valueOf(officerRefSchema),
+        [OfficerKey.chair]: checkedValue(officerRefSchema),
+        [OfficerKey.secretary]: checkedValue(officerRefSchema),
       },
     },
-    [RootName.adjusters]: { kind: 'array', element: valueOf(officerRefSchema) },
+    [RootName.adjusters]: { kind: 'array', element: checkedValue(officerRefSchema) },
   },
 };

@@ -26,6 +26,8 @@ export interface MapSlot {
   anyKey?: Slot;
   /** Checks a key of `anyKey` (e.g. an item id); returns a problem or null. */
   checkKey?: (key: string) => string | null;
+  /** Entries may not be added, replaced or removed (the text inside them may still change). */
+  locked?: boolean;
 }
 
 /** A Y.Text of plain characters (no formatting, no embeds). */
@@ -36,6 +38,8 @@ export interface TextSlot {
 export interface ArraySlot {
   kind: 'array';
   element: Slot;
+  /** Elements may not be added or removed. */
+  locked?: boolean;
 }
 
 /** Rich text as Tiptap stores it: a Y.XmlFragment of elements checked against `rules`. */
@@ -79,4 +83,34 @@ export interface XmlRules {
 /** The document's named root types and their slots. */
 export interface DocumentShape {
   roots: Readonly<Record<string, Slot>>;
+}
+
+/**
+ * The same shape with every map and list closed: what remains writable is the content of text
+ * and rich-text fields that already exist. This is what an adjuster (justerare) may do: correct
+ * the wording, not change the agenda, the attendance or the header.
+ */
+export function textOnly(shape: DocumentShape): DocumentShape {
+  const close = (slot: Slot): Slot => {
+    switch (slot.kind) {
+      case 'map':
+        return {
+          ...slot,
+          locked: true,
+          entries: Object.fromEntries(
+            Object.entries(slot.entries).map(([key, entry]) => [key, close(entry)]),
+          ),
+          ...(slot.anyKey ? { anyKey: close(slot.anyKey) } : {}),
+        };
+      case 'array':
+        return { ...slot, locked: true, element: close(slot.element) };
+      default:
+        return slot;
+    }
+  };
+  return {
+    roots: Object.fromEntries(
+      Object.entries(shape.roots).map(([name, slot]) => [name, close(slot)]),
+    ),
+  };
 }

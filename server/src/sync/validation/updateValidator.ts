@@ -169,7 +169,7 @@ class ValidationRun {
     return outcome;
   }
 
-  /** Deleting a server-owned field is as much a write to it as setting it. */
+  /** Deleting a server-owned field or an entry of a closed map or list is a write to it too. */
   checkDeletions(ds: DecodedUpdate['ds']): string | null {
     for (const [client, ranges] of ds.clients) {
       const structs = this.doc.store.clients.get(client);
@@ -181,12 +181,17 @@ class ValidationRun {
         for (; index < structs.length; index += 1) {
           const struct = structs[index];
           if (!struct || struct.id.clock >= range.clock + range.len) break;
-          if (!(struct instanceof Y.Item) || struct.deleted || struct.parentSub === null) continue;
+          if (!(struct instanceof Y.Item) || struct.deleted) continue;
           const parent = this.locateExisting(struct.parent as Y.AbstractType<unknown>);
-          if (isProblem(parent) || parent === null || parent.slot.kind !== 'map') continue;
-          if (entrySlot(parent.slot, struct.parentSub)?.kind === 'serverOwned') {
-            return `${parent.path}.${struct.parentSub} is written only by the server`;
+          if (isProblem(parent) || parent === null) continue;
+          const { slot, path } = parent;
+          if (slot.kind === 'array' && slot.locked)
+            return `${path}: only existing text may be edited`;
+          if (slot.kind !== 'map' || struct.parentSub === null) continue;
+          if (entrySlot(slot, struct.parentSub)?.kind === 'serverOwned') {
+            return `${path}.${struct.parentSub} is written only by the server`;
           }
+          if (slot.locked) return `${path}.${struct.parentSub}: only existing text may be edited`;
         }
       }
     }
@@ -228,17 +233,19 @@ function place(parent: Location, parentSub: string | null, content: Content): Ou
   switch (slot.kind) {
     case 'map': {
       if (parentSub === null) return `${path} holds only named fields`;
+      if (slot.locked) return `${path}.${parentSub}: only existing text may be edited`;
       if (slot.anyKey && !Object.hasOwn(slot.entries, parentSub)) {
         const keyProblem = slot.checkKey?.(parentSub) ?? null;
         if (keyProblem !== null) return `${path}: ${keyProblem}`;
       }
       const child = entrySlot(slot, parentSub);
       if (!child) return `${path}: unknown field "${parentSub}"`;
-      return fit(child, content, `${path}.${parentSub}`);
+      return fitContent(child, content, `${path}.${parentSub}`);
     }
     case 'array':
       if (parentSub !== null) return `${path} is a list, not a map`;
-      return fit(slot.element, content, `${path}[]`);
+      if (slot.locked) return `${path}: only existing text may be edited`;
+      return fitContent(slot.element, content, `${path}[]`);
     case 'text':
       if (parentSub !== null) return `${path}: text attributes are not allowed`;
       if (content instanceof Y.ContentString) return null;
@@ -290,7 +297,7 @@ function place(parent: Location, parentSub: string | null, content: Content): Ou
 }
 
 /** Checks that content is what `slot` expects; a Location when it creates a shared type. */
-function fit(slot: Slot, content: Content, path: string): Outcome {
+function fitContent(slot: Slot, content: Content, path: string): Outcome {
   if (content instanceof Y.ContentDeleted) return null;
   switch (slot.kind) {
     case 'serverOwned':
@@ -321,6 +328,6 @@ function fit(slot: Slot, content: Content, path: string): Outcome {
   }
 }
 
-function isType(content: Content, constructor: abstract new (...args: never[]) => object): boolean {
-  return content instanceof Y.ContentType && content.type instanceof constructor;
+function isType(content: Content, typeClass: abstract new (...args: never[]) => object): boolean {
+  return content instanceof Y.ContentType && content.type instanceof typeClass;
 }

@@ -1,0 +1,111 @@
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { type Context, Hono } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import {
+  loginRequestSchema,
+  passwordChangeRequestSchema,
+  signupRequestSchema,
+  type User,
+} from '../../../shared/api/auth.ts';
+import { dummyPasswordHash, hashPassword, verifyPassword } from '../auth/passwords.ts';
+import { type Credential, sessionCookieName } from '../auth/sessions.ts';
+import type { UserRecord } from '../storage/accountStore.ts';
+import { type ApiDeps, type ApiEnv, requireAuth } from './apiContext.ts';
+import { AppError } from './errors.ts';
+import { readBody } from './requestBody.ts';
+
+/** The API's view of a user: never the password hash. */
+export function publicUser(user: UserRecord): User {
+  return { id: user.id, email: user.email, name: user.name, isAdmin: user.isAdmin };
+}
+
+/** Sets the HTTP-only session cookie; Secure in production, SameSite=Lax against CSRF. */
+export function setSessionCookie(c: Context, credential: Credential, secure: boolean): void {
+  setCookie(c, sessionCookieName, credential.token, {
+    httpOnly: true,
+    sameSite: 'Lax',
+    secure,
+    path: '/',
+    expires: new Date(credential.expiresAt),
+  });
+}
+
+/** Sign-up, login, logout, the current user, password change and bearer tokens. */
+export function authRoutes(deps: ApiDeps): Hono<ApiEnv> {
+  const { accounts, sessions, throttle, logger } = deps;
+  const secure = deps.config.NODE_ENV === 'production';
+  const app = new Hono<ApiEnv>();
+
+  app.post('/signup', async (c) => {
+    const body = await readBody(c, signupRequestSchema);
+    // Open sign-up would let anyone onto a board's server: only the very first account (the
+    // instance admin) signs up freely; everyone after comes in through an invitation.
+    if ((await accounts.countUsers()) > 0) {
+      throw new AppError('signup_closed', 403, 'ask a board admin for an invitation link');
+    }
+    const user = await accounts.createUser({
+      email: body.email,
+      name: body.name,
+      passwordHash: await hashPassword(body.password),
+      isAdmin: true,
+    });
+    setSessionCookie(c, await sessions.startSession(user.id), secure);
+    logger.info({ userId: user.id }, 'instance admin signed up');
+    return c.json(publicUser(user), 201);
+  });
+
+  app.post('/login', async (c) => {
+    const body = await readBody(c, loginRequestSchema);
+    const address = getConnInfo(c).remote.address ?? 'unknown';
+    const waitMs = throttle.retryAfterMs(body.email, address);
+    if (waitMs > 0) {
+      c.header('Retry-After', String(Math.ceil(waitMs / 1000)));
+      throw new AppError('too_many_attempts', 429, 'too many failed attempts; try again later');
+    }
+    const user = await accounts.findUserByEmail(body.email);
+    const matches = await verifyPassword(
+      body.password,
+      user?.passwordHash ?? (await dummyPasswordHash),
+    );
+    if (!user || !matches) {
+      throttle.recordFailure(body.email, address);
+      logger.info({ address }, 'failed login');
+      throw new AppError('invalid_credentials', 401, 'wrong email or password');
+    }
+    throttle.recordSuccess(body.email);
+    setSessionCookie(c, await sessions.startSession(user.id), secure);
+    return c.json(publicUser(user));
+  });
+
+  app.post('/logout', async (c) => {
+    const secret = getCookie(c, sessionCookieName);
+    if (secret) await sessions.end(secret);
+    deleteCookie(c, sessionCookieName, { path: '/' });
+    return c.body(null, 204);
+  });
+
+  app.get('/me', (c) => c.json(publicUser(requireAuth(c).user)));
+
+  app.post('/password', async (c) => {
+    const { user, session } = requireAuth(c);
+    const body = await readBody(c, passwordChangeRequestSchema);
+    if (!(await verifyPassword(body.currentPassword, user.passwordHash))) {
+      throw new AppError('invalid_credentials', 401, 'the current password is wrong');
+    }
+    await accounts.setPasswordHash(user.id, await hashPassword(body.newPassword));
+    // Anyone else holding a session of this account is signed out.
+    await accounts.deleteSessionsOfUser(user.id, session.tokenHash);
+    return c.body(null, 204);
+  });
+
+  app.post('/tokens', async (c) => {
+    const { user } = requireAuth(c);
+    const credential = await sessions.issueBearerToken(user.id);
+    return c.json(
+      { token: credential.token, expiresAt: new Date(credential.expiresAt).toISOString() },
+      201,
+    );
+  });
+
+  return app;
+}

@@ -1,0 +1,139 @@
+import type { BoardRole, MeetingRole } from '../../../shared/api/roles.ts';
+
+/**
+ * Relational data beside the documents: users, sessions, boards, members, invitations, meetings,
+ * per-meeting roles and the audit log. Like Storage, an interface, so PostgreSQL can implement it
+ * for deployments with several server instances.
+ */
+export interface AccountStore {
+  countUsers(): Promise<number>;
+  /** Throws DuplicateEmailError when the address is taken. */
+  createUser(user: NewUser): Promise<UserRecord>;
+  findUserByEmail(email: string): Promise<UserRecord | null>;
+  findUserById(userId: string): Promise<UserRecord | null>;
+  setPasswordHash(userId: string, passwordHash: string): Promise<void>;
+
+  createSession(session: SessionRecord): Promise<void>;
+  /** A session or bearer token by the hash of its secret, or null (also when expired). */
+  findSession(tokenHash: string, now: number): Promise<SessionRecord | null>;
+  deleteSession(tokenHash: string): Promise<void>;
+  /** Ends every session of a user except `keepTokenHash` (after a password change). */
+  deleteSessionsOfUser(userId: string, keepTokenHash: string | null): Promise<void>;
+
+  /** Creates a board with its creator as admin. */
+  createBoard(board: NewBoard): Promise<BoardRecord>;
+  findBoard(boardId: string): Promise<BoardRecord | null>;
+  listBoardsOf(userId: string): Promise<Array<BoardRecord & { role: BoardRole }>>;
+  membership(boardId: string, userId: string): Promise<MemberRecord | null>;
+  listMembers(boardId: string): Promise<Array<MemberRecord & { name: string; email: string }>>;
+  updateMember(
+    boardId: string,
+    userId: string,
+    patch: { role?: BoardRole | undefined; title?: string | undefined },
+  ): Promise<void>;
+
+  createInvitation(invitation: InvitationRecord): Promise<void>;
+  /**
+   * Uses an invitation once, atomically: creates the account when `newUser` is given, adds the
+   * user to the board (keeping a higher existing role) and marks the invitation used.
+   */
+  acceptInvitation(
+    tokenHash: string,
+    now: number,
+    who: { userId: string } | { newUser: NewUser },
+  ): Promise<InvitationOutcome>;
+
+  createMeeting(meeting: NewMeeting): Promise<MeetingRecord>;
+  findMeeting(meetingId: string): Promise<MeetingRecord | null>;
+  listMeetings(boardId: string): Promise<MeetingRecord[]>;
+  setMeetingRole(meetingId: string, userId: string, role: MeetingRole): Promise<void>;
+  meetingRoleOf(meetingId: string, userId: string): Promise<MeetingRole | null>;
+  listMeetingRoles(
+    meetingId: string,
+  ): Promise<Array<{ userId: string; name: string; role: MeetingRole }>>;
+
+  appendAudit(entries: readonly AuditRecord[]): Promise<void>;
+  listAudit(
+    meetingId: string,
+    limit: number,
+  ): Promise<Array<AuditRecord & { userName: string | null }>>;
+}
+
+export class DuplicateEmailError extends Error {
+  override readonly name = 'DuplicateEmailError';
+}
+
+export interface NewUser {
+  email: string;
+  name: string;
+  passwordHash: string;
+  isAdmin: boolean;
+}
+
+export interface UserRecord extends NewUser {
+  id: string;
+  createdAt: number;
+}
+
+export interface SessionRecord {
+  tokenHash: string;
+  userId: string;
+  /** `session`: browser cookie; `bearer`: short-lived token for scripts and non-browser sockets. */
+  kind: 'session' | 'bearer';
+  expiresAt: number;
+}
+
+export interface NewBoard {
+  name: string;
+  organisation: string;
+  createdBy: string;
+}
+
+export interface BoardRecord {
+  id: string;
+  name: string;
+  organisation: string;
+}
+
+export interface MemberRecord {
+  boardId: string;
+  userId: string;
+  role: BoardRole;
+  title: string;
+}
+
+export interface InvitationRecord {
+  tokenHash: string;
+  boardId: string;
+  role: BoardRole;
+  email: string | null;
+  createdBy: string;
+  expiresAt: number;
+}
+
+export type InvitationOutcome =
+  | { ok: true; boardId: string; userId: string }
+  | { ok: false; reason: 'not_found' | 'used' | 'expired' | 'wrong_email' | 'email_taken' };
+
+export interface NewMeeting {
+  boardId: string;
+  title: string;
+  kind: string;
+  date: string;
+  startTime: string | null;
+  place: string | null;
+  firstParagraph: number;
+  createdBy: string;
+}
+
+export interface MeetingRecord extends NewMeeting {
+  id: string;
+}
+
+export interface AuditRecord {
+  meetingId: string;
+  userId: string | null;
+  action: string;
+  itemIds: string[];
+  at: number;
+}

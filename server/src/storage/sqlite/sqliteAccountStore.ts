@@ -1,0 +1,435 @@
+import { randomBytes } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import type { BoardRole, MeetingRole } from '../../../../shared/api/roles.ts';
+import {
+  type AccountStore,
+  type AuditRecord,
+  type BoardRecord,
+  DuplicateEmailError,
+  type InvitationOutcome,
+  type InvitationRecord,
+  type MeetingRecord,
+  type MemberRecord,
+  type NewBoard,
+  type NewMeeting,
+  type NewUser,
+  type SessionRecord,
+  type UserRecord,
+} from '../accountStore.ts';
+
+/** Random URL-safe ids: unguessable, so an id alone never grants anything. */
+export function newId(): string {
+  return randomBytes(12).toString('base64url');
+}
+
+const boardRank: Record<BoardRole, number> = { guest: 0, member: 1, admin: 2 };
+
+interface UserRow {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string;
+  is_admin: number;
+  created_at: number;
+}
+
+interface MeetingRow {
+  id: string;
+  board_id: string;
+  title: string;
+  kind: string;
+  date: string;
+  start_time: string | null;
+  place: string | null;
+  first_paragraph: number;
+  created_by: string;
+}
+
+const toUser = (row: UserRow): UserRecord => ({
+  id: row.id,
+  email: row.email,
+  name: row.name,
+  passwordHash: row.password_hash,
+  isAdmin: row.is_admin === 1,
+  createdAt: row.created_at,
+});
+
+const toMeeting = (row: MeetingRow): MeetingRecord => ({
+  id: row.id,
+  boardId: row.board_id,
+  title: row.title,
+  kind: row.kind,
+  date: row.date,
+  startTime: row.start_time,
+  place: row.place,
+  firstParagraph: row.first_paragraph,
+  createdBy: row.created_by,
+});
+
+/** AccountStore on the same SQLite database as the documents (migration 2). */
+export class SqliteAccountStore implements AccountStore {
+  constructor(private readonly db: Database.Database) {}
+
+  async countUsers(): Promise<number> {
+    return (this.db.prepare('SELECT count(*) AS n FROM users').get() as { n: number }).n;
+  }
+
+  async createUser(user: NewUser): Promise<UserRecord> {
+    return this.insertUser(user);
+  }
+
+  private insertUser(user: NewUser): UserRecord {
+    const record: UserRecord = { ...user, id: newId(), createdAt: Date.now() };
+    try {
+      this.db
+        .prepare(
+          'INSERT INTO users (id, email, name, password_hash, is_admin, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+        )
+        .run(
+          record.id,
+          record.email,
+          record.name,
+          record.passwordHash,
+          user.isAdmin ? 1 : 0,
+          record.createdAt,
+        );
+    } catch (error) {
+      if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
+        throw new DuplicateEmailError('email already registered');
+      }
+      throw error;
+    }
+    return record;
+  }
+
+  async findUserByEmail(email: string): Promise<UserRecord | null> {
+    const row = this.db.prepare('SELECT * FROM users WHERE email = ?').get(email) as
+      | UserRow
+      | undefined;
+    return row ? toUser(row) : null;
+  }
+
+  async findUserById(userId: string): Promise<UserRecord | null> {
+    const row = this.db.prepare('SELECT * FROM users WHERE id = ?').get(userId) as
+      | UserRow
+      | undefined;
+    return row ? toUser(row) : null;
+  }
+
+  async setPasswordHash(userId: string, passwordHash: string): Promise<void> {
+    this.db.prepare('UPDATE users SET password_hash = ? WHERE id = ?').run(passwordHash, userId);
+  }
+
+  async createSession(session: SessionRecord): Promise<void> {
+    this.db
+      .prepare(
+        'INSERT INTO sessions (token_hash, user_id, kind, expires_at, created_at) VALUES (?, ?, ?, ?, ?)',
+      )
+      .run(session.tokenHash, session.userId, session.kind, session.expiresAt, Date.now());
+  }
+
+  async findSession(tokenHash: string, now: number): Promise<SessionRecord | null> {
+    const row = this.db
+      .prepare('SELECT token_hash, user_id, kind, expires_at FROM sessions WHERE token_hash = ?')
+      .get(tokenHash) as
+      | { token_hash: string; user_id: string; kind: 'session' | 'bearer'; expires_at: number }
+      | undefined;
+    if (!row) return null;
+    if (row.expires_at <= now) {
+      this.db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash);
+      return null;
+    }
+    return {
+      tokenHash: row.token_hash,
+      userId: row.user_id,
+      kind: row.kind,
+      expiresAt: row.expires_at,
+    };
+  }
+
+  async deleteSession(tokenHash: string): Promise<void> {
+    this.db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash);
+  }
+
+  async deleteSessionsOfUser(userId: string, keepTokenHash: string | null): Promise<void> {
+    this.db
+      .prepare('DELETE FROM sessions WHERE user_id = ? AND token_hash IS NOT ?')
+      .run(userId, keepTokenHash);
+  }
+
+  async createBoard(board: NewBoard): Promise<BoardRecord> {
+    const id = newId();
+    this.db.transaction(() => {
+      const now = Date.now();
+      this.db
+        .prepare(
+          'INSERT INTO boards (id, name, organisation, created_by, created_at) VALUES (?, ?, ?, ?, ?)',
+        )
+        .run(id, board.name, board.organisation, board.createdBy, now);
+      this.db
+        .prepare(
+          'INSERT INTO board_members (board_id, user_id, role, title, joined_at) VALUES (?, ?, ?, ?, ?)',
+        )
+        .run(id, board.createdBy, 'admin', '', now);
+    })();
+    return { id, name: board.name, organisation: board.organisation };
+  }
+
+  async findBoard(boardId: string): Promise<BoardRecord | null> {
+    return (
+      (this.db.prepare('SELECT id, name, organisation FROM boards WHERE id = ?').get(boardId) as
+        | BoardRecord
+        | undefined) ?? null
+    );
+  }
+
+  async listBoardsOf(userId: string): Promise<Array<BoardRecord & { role: BoardRole }>> {
+    return this.db
+      .prepare(
+        `SELECT b.id, b.name, b.organisation, m.role FROM boards b
+         JOIN board_members m ON m.board_id = b.id WHERE m.user_id = ? ORDER BY b.name`,
+      )
+      .all(userId) as Array<BoardRecord & { role: BoardRole }>;
+  }
+
+  async membership(boardId: string, userId: string): Promise<MemberRecord | null> {
+    return (
+      (this.db
+        .prepare(
+          'SELECT board_id AS boardId, user_id AS userId, role, title FROM board_members WHERE board_id = ? AND user_id = ?',
+        )
+        .get(boardId, userId) as MemberRecord | undefined) ?? null
+    );
+  }
+
+  async listMembers(
+    boardId: string,
+  ): Promise<Array<MemberRecord & { name: string; email: string }>> {
+    return this.db
+      .prepare(
+        `SELECT m.board_id AS boardId, m.user_id AS userId, m.role, m.title, u.name, u.email
+         FROM board_members m JOIN users u ON u.id = m.user_id WHERE m.board_id = ? ORDER BY u.name`,
+      )
+      .all(boardId) as Array<MemberRecord & { name: string; email: string }>;
+  }
+
+  async updateMember(
+    boardId: string,
+    userId: string,
+    patch: { role?: BoardRole | undefined; title?: string | undefined },
+  ): Promise<void> {
+    if (patch.role !== undefined) {
+      this.db
+        .prepare('UPDATE board_members SET role = ? WHERE board_id = ? AND user_id = ?')
+        .run(patch.role, boardId, userId);
+    }
+    if (patch.title !== undefined) {
+      this.db
+        .prepare('UPDATE board_members SET title = ? WHERE board_id = ? AND user_id = ?')
+        .run(patch.title, boardId, userId);
+    }
+  }
+
+  async createInvitation(invitation: InvitationRecord): Promise<void> {
+    this.db
+      .prepare(
+        `INSERT INTO invitations (token_hash, board_id, role, email, created_by, expires_at)
+         VALUES (?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        invitation.tokenHash,
+        invitation.boardId,
+        invitation.role,
+        invitation.email,
+        invitation.createdBy,
+        invitation.expiresAt,
+      );
+  }
+
+  async acceptInvitation(
+    tokenHash: string,
+    now: number,
+    who: { userId: string } | { newUser: NewUser },
+  ): Promise<InvitationOutcome> {
+    // One transaction: two people racing with the same link cannot both get in.
+    const accept = this.db.transaction((): InvitationOutcome => {
+      const invitation = this.db
+        .prepare(
+          'SELECT board_id, role, email, expires_at, used_at FROM invitations WHERE token_hash = ?',
+        )
+        .get(tokenHash) as
+        | {
+            board_id: string;
+            role: BoardRole;
+            email: string | null;
+            expires_at: number;
+            used_at: number | null;
+          }
+        | undefined;
+      if (!invitation) return { ok: false, reason: 'not_found' };
+      if (invitation.used_at !== null) return { ok: false, reason: 'used' };
+      if (invitation.expires_at <= now) return { ok: false, reason: 'expired' };
+      let userId: string;
+      let email: string;
+      if ('newUser' in who) {
+        if (this.db.prepare('SELECT 1 FROM users WHERE email = ?').get(who.newUser.email)) {
+          return { ok: false, reason: 'email_taken' };
+        }
+        const user = this.insertUser(who.newUser);
+        userId = user.id;
+        email = user.email;
+      } else {
+        userId = who.userId;
+        email = (
+          this.db.prepare('SELECT email FROM users WHERE id = ?').get(userId) as { email: string }
+        ).email;
+      }
+      if (invitation.email !== null && invitation.email.toLowerCase() !== email.toLowerCase()) {
+        // Throwing rolls back the account created above.
+        throw new WrongInvitationEmail();
+      }
+      this.db
+        .prepare('UPDATE invitations SET used_at = ?, used_by = ? WHERE token_hash = ?')
+        .run(now, userId, tokenHash);
+      const existing = this.db
+        .prepare('SELECT role FROM board_members WHERE board_id = ? AND user_id = ?')
+        .get(invitation.board_id, userId) as { role: BoardRole } | undefined;
+      if (!existing) {
+        this.db
+          .prepare(
+            'INSERT INTO board_members (board_id, user_id, role, title, joined_at) VALUES (?, ?, ?, ?, ?)',
+          )
+          .run(invitation.board_id, userId, invitation.role, '', now);
+      } else if (boardRank[invitation.role] > boardRank[existing.role]) {
+        this.db
+          .prepare('UPDATE board_members SET role = ? WHERE board_id = ? AND user_id = ?')
+          .run(invitation.role, invitation.board_id, userId);
+      }
+      return { ok: true, boardId: invitation.board_id, userId };
+    });
+    try {
+      return accept();
+    } catch (error) {
+      if (error instanceof WrongInvitationEmail) return { ok: false, reason: 'wrong_email' };
+      throw error;
+    }
+  }
+
+  async createMeeting(meeting: NewMeeting): Promise<MeetingRecord> {
+    const record: MeetingRecord = { ...meeting, id: newId() };
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          `INSERT INTO meetings (id, board_id, title, kind, date, start_time, place, first_paragraph, created_by, created_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          record.id,
+          record.boardId,
+          record.title,
+          record.kind,
+          record.date,
+          record.startTime,
+          record.place,
+          record.firstParagraph,
+          record.createdBy,
+          Date.now(),
+        );
+      // Whoever creates the meeting keeps its minutes until someone else is made secretary.
+      this.db
+        .prepare('INSERT INTO meeting_roles (meeting_id, user_id, role) VALUES (?, ?, ?)')
+        .run(record.id, record.createdBy, 'secretary');
+    })();
+    return record;
+  }
+
+  async findMeeting(meetingId: string): Promise<MeetingRecord | null> {
+    const row = this.db.prepare('SELECT * FROM meetings WHERE id = ?').get(meetingId) as
+      | MeetingRow
+      | undefined;
+    return row ? toMeeting(row) : null;
+  }
+
+  async listMeetings(boardId: string): Promise<MeetingRecord[]> {
+    return (
+      this.db
+        .prepare('SELECT * FROM meetings WHERE board_id = ? ORDER BY date DESC, start_time DESC')
+        .all(boardId) as MeetingRow[]
+    ).map(toMeeting);
+  }
+
+  async setMeetingRole(meetingId: string, userId: string, role: MeetingRole): Promise<void> {
+    this.db
+      .prepare(
+        `INSERT INTO meeting_roles (meeting_id, user_id, role) VALUES (?, ?, ?)
+         ON CONFLICT (meeting_id, user_id) DO UPDATE SET role = excluded.role`,
+      )
+      .run(meetingId, userId, role);
+  }
+
+  async meetingRoleOf(meetingId: string, userId: string): Promise<MeetingRole | null> {
+    const row = this.db
+      .prepare('SELECT role FROM meeting_roles WHERE meeting_id = ? AND user_id = ?')
+      .get(meetingId, userId) as { role: MeetingRole } | undefined;
+    return row?.role ?? null;
+  }
+
+  async listMeetingRoles(
+    meetingId: string,
+  ): Promise<Array<{ userId: string; name: string; role: MeetingRole }>> {
+    return this.db
+      .prepare(
+        `SELECT r.user_id AS userId, u.name, r.role FROM meeting_roles r
+         JOIN users u ON u.id = r.user_id WHERE r.meeting_id = ? ORDER BY u.name`,
+      )
+      .all(meetingId) as Array<{ userId: string; name: string; role: MeetingRole }>;
+  }
+
+  async appendAudit(entries: readonly AuditRecord[]): Promise<void> {
+    const insert = this.db.prepare(
+      'INSERT INTO audit_log (meeting_id, user_id, action, detail, at) VALUES (?, ?, ?, ?, ?)',
+    );
+    this.db.transaction(() => {
+      for (const entry of entries) {
+        insert.run(
+          entry.meetingId,
+          entry.userId,
+          entry.action,
+          JSON.stringify({ itemIds: entry.itemIds }),
+          entry.at,
+        );
+      }
+    })();
+  }
+
+  async listAudit(
+    meetingId: string,
+    limit: number,
+  ): Promise<Array<AuditRecord & { userName: string | null }>> {
+    const rows = this.db
+      .prepare(
+        `SELECT a.meeting_id, a.user_id, a.action, a.detail, a.at, u.name AS user_name
+         FROM audit_log a LEFT JOIN users u ON u.id = a.user_id
+         WHERE a.meeting_id = ? ORDER BY a.id DESC LIMIT ?`,
+      )
+      .all(meetingId, limit) as Array<{
+      meeting_id: string;
+      user_id: string | null;
+      action: string;
+      detail: string;
+      at: number;
+      user_name: string | null;
+    }>;
+    return rows.map((row) => ({
+      meetingId: row.meeting_id,
+      userId: row.user_id,
+      userName: row.user_name,
+      action: row.action,
+      itemIds: (JSON.parse(row.detail) as { itemIds?: string[] }).itemIds ?? [],
+      at: row.at,
+    }));
+  }
+}
+
+/** Internal: aborts the accept transaction when the invitation was for another address. */
+class WrongInvitationEmail extends Error {}
