@@ -4,8 +4,11 @@ import type { Config } from './config.ts';
 export type Logger = pino.Logger;
 
 /** One JSON object per line on stdout; fields, not prose, so logs can be queried. */
-export function createLogger(config: Pick<Config, 'LOG_LEVEL'>): Logger {
-  return pino({
+export function createLogger(
+  config: Pick<Config, 'LOG_LEVEL'>,
+  destination?: pino.DestinationStream,
+): Logger {
+  const options: pino.LoggerOptions = {
     level: config.LOG_LEVEL,
     base: { service: 'justera' },
     timestamp: pino.stdTimeFunctions.isoTime,
@@ -17,6 +20,10 @@ export function createLogger(config: Pick<Config, 'LOG_LEVEL'>): Logger {
       '*.password',
       'headers.cookie',
       'headers.authorization',
+      '*.passwordHash',
+      '*.newPassword',
+      '*.currentPassword',
     ],
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }

@@ -1,5 +1,6 @@
 import { pino } from 'pino';
 import { type Config, loadConfig } from '../../server/src/config.ts';
+import { createLogger } from '../../server/src/logger.ts';
 import { createJusteraServer, type JusteraServer } from '../../server/src/server.ts';
 import { SqliteAccountStore } from '../../server/src/storage/sqlite/sqliteAccountStore.ts';
 import { SqliteStorage } from '../../server/src/storage/sqlite/sqliteStorage.ts';
@@ -25,6 +26,8 @@ export interface TestServer {
 export async function startTestServer(
   env: Record<string, string> = {},
   dataDir = makeDataDir(),
+  /** Receives every log line (at debug level) when given; otherwise logs are silent. */
+  logSink?: (line: string) => void,
 ): Promise<TestServer> {
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -40,7 +43,9 @@ export async function startTestServer(
     config,
     storage,
     accounts,
-    logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+    logger: logSink
+      ? createLogger({ LOG_LEVEL: 'debug' }, { write: logSink })
+      : pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
   });
   const port = await server.listen();
   let stopped = false;

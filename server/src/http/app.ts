@@ -37,6 +37,20 @@ export function createHttpApp({ config, storage, logger, api }: HttpAppDeps): Ho
     }),
   );
   app.onError(createErrorHandler(logger));
+  app.use('*', async (c, next) => {
+    const started = performance.now();
+    await next();
+    // The path only, never the query string: socket and script URLs may carry tokens.
+    logger.debug(
+      {
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        ms: Math.round(performance.now() - started),
+      },
+      'request',
+    );
+  });
   app.route('/', healthRoutes(storage, logger));
   app.route('/api', apiRoutesOf(api));
   // Unknown API paths answer in the API's error shape, never with the client's index.html.

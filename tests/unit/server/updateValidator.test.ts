@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { meetingShape } from '../../../server/src/sync/validation/meetingShape.ts';
+import { textOnly } from '../../../server/src/sync/validation/shape.ts';
 import { UpdateValidator } from '../../../server/src/sync/validation/updateValidator.ts';
 import {
   addAdjuster,
@@ -21,10 +22,10 @@ import {
  * validator's verdict on the update it produced; a refused edit is rolled back by giving the
  * client a fresh copy of the room, as a reconnecting client would get.
  */
-function setUp() {
+function setUp(shape = meetingShape) {
   const room = new Y.Doc();
   let client = new Y.Doc();
-  const validator = new UpdateValidator(room, meetingShape);
+  const validator = new UpdateValidator(room, shape);
   const check = (edit: (doc: Y.Doc) => void): string | null => {
     const before = Y.encodeStateVector(room);
     edit(client);
@@ -241,5 +242,34 @@ describe('the update validator refuses what does not fit the meeting document', 
   it('has a slot for every root name of the meeting model', async () => {
     const { rootNames } = await import('../../../shared/doc/index.ts');
     expect(Object.keys(meetingShape.roots).sort()).toEqual([...rootNames].sort());
+  });
+});
+
+describe('the text-only shape of adjusters (justerare)', () => {
+  it('lets them correct titles and bodies but not add, move, remove or re-kind items', () => {
+    const full = setUp();
+    let a = '';
+    let b = '';
+    full.check((doc) => {
+      a = addItem(doc, { title: 'Budget', body: ['Styrelsen beslutar att'] });
+      b = addItem(doc, { title: 'Övrigt' });
+      addAttendee(doc, { name: 'Anna Ek', category: 'beslutande' });
+    });
+    // The adjuster's room starts from the same content.
+    const adjuster = setUp(textOnly(meetingShape));
+    Y.applyUpdate(adjuster.room, Y.encodeStateAsUpdate(full.room));
+    adjuster.serverWrites(() => undefined);
+    expect(adjuster.check((doc) => itemTitle(doc, a).insert(0, 'Ny '))).toBe(null);
+    expect(adjuster.check((doc) => firstText(doc, a).insert(0, 'Rättat: '))).toBe(null);
+    expect(adjuster.check((doc) => firstText(doc, a).delete(0, 3))).toBe(null);
+    expect(adjuster.check((doc) => addItem(doc, { title: 'Eget' }))).toMatch(/only existing text/);
+    expect(adjuster.check((doc) => moveItem(doc, b, { before: a }))).toMatch(/only existing text/);
+    expect(adjuster.check((doc) => removeItem(doc, a))).toMatch(/only existing text/);
+    expect(adjuster.check((doc) => setMeta(doc, { title: 'Annat möte' }))).toMatch(
+      /only existing text/,
+    );
+    expect(
+      adjuster.check((doc) => addAttendee(doc, { name: 'Smygare', category: 'beslutande' })),
+    ).toMatch(/only existing text/);
   });
 });

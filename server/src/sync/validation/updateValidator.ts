@@ -162,8 +162,11 @@ class ValidationRun {
       outcome = slot ? { slot, path: name } : `unknown document root "${name}"`;
     } else {
       const parent = this.locateExisting(item.parent as Y.AbstractType<unknown>);
+      // Locating content the room already has: closed maps and lists still lead to their text.
       outcome =
-        isProblem(parent) || parent === null ? parent : place(parent, item.parentSub, item.content);
+        isProblem(parent) || parent === null
+          ? parent
+          : place(parent, item.parentSub, item.content, { existing: true });
     }
     this.existing.set(type, outcome);
     return outcome;
@@ -227,13 +230,18 @@ function entrySlot(slot: MapSlot, key: string): Slot | undefined {
 }
 
 /** Places content under a parent location: a Location for a shared type, null for a leaf. */
-function place(parent: Location, parentSub: string | null, content: Content): Outcome {
+function place(
+  parent: Location,
+  parentSub: string | null,
+  content: Content,
+  { existing = false } = {},
+): Outcome {
   if (content instanceof Y.ContentDeleted) return null;
   const { slot, path } = parent;
   switch (slot.kind) {
     case 'map': {
       if (parentSub === null) return `${path} holds only named fields`;
-      if (slot.locked) return `${path}.${parentSub}: only existing text may be edited`;
+      if (slot.locked && !existing) return `${path}.${parentSub}: only existing text may be edited`;
       if (slot.anyKey && !Object.hasOwn(slot.entries, parentSub)) {
         const keyProblem = slot.checkKey?.(parentSub) ?? null;
         if (keyProblem !== null) return `${path}: ${keyProblem}`;
@@ -244,7 +252,7 @@ function place(parent: Location, parentSub: string | null, content: Content): Ou
     }
     case 'array':
       if (parentSub !== null) return `${path} is a list, not a map`;
-      if (slot.locked) return `${path}: only existing text may be edited`;
+      if (slot.locked && !existing) return `${path}: only existing text may be edited`;
       return fitContent(slot.element, content, `${path}[]`);
     case 'text':
       if (parentSub !== null) return `${path}: text attributes are not allowed`;

@@ -1,0 +1,69 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { removeDataDir, type ServerProcess, startServerProcess } from '../helpers/serverProcess.ts';
+import { launchChromium, openPerson, screenshot, waitForConnection } from './browser.ts';
+
+let server: ServerProcess;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServerProcess();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  if (server !== undefined) {
+    await server.stop();
+    removeDataDir(server.dataDir);
+  }
+});
+
+describe('language', () => {
+  it('is Swedish by default, even in an English browser, and switches to English', async () => {
+    // Playwright's default locale is en-US: the app must still start in Swedish.
+    const { context, page, errors } = await openPerson(browser);
+    try {
+      await page.goto(`${server.url}/`);
+      await page.getByRole('heading', { name: 'Öppna ett sammanträde' }).waitFor();
+      await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('sv');
+
+      await page.getByRole('button', { name: 'English' }).click();
+      await page.getByRole('heading', { name: 'Open a meeting' }).waitFor();
+      await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('en');
+      await expect(
+        page.getByRole('button', { name: 'English' }).getAttribute('aria-pressed'),
+      ).resolves.toBe('true');
+
+      // The choice is remembered, and the meeting page speaks English too.
+      await page.getByLabel('Your name').fill('Alex Reader');
+      await page.getByLabel('Meeting ID').fill('language-e2e');
+      await page.getByRole('button', { name: 'Open', exact: true }).click();
+      await waitForConnection(page, 'connected');
+      await expect(page.locator('.connection-badge').textContent()).resolves.toContain('Connected');
+      await page.getByRole('textbox', { name: 'The minutes' }).waitFor();
+      await page.getByRole('toolbar', { name: 'Formatting' }).waitFor();
+      await screenshot(page, '06-meeting-english');
+
+      await page.reload();
+      await page.getByLabel('Meeting title').waitFor();
+      await page.getByRole('button', { name: 'Svenska' }).click();
+      await page.getByLabel('Sammanträdets rubrik').waitFor();
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
+
+  it('explains an invalid meeting id instead of connecting', async () => {
+    const { context, page } = await openPerson(browser);
+    try {
+      await page.goto(`${server.url}/m/inte%20giltigt!`);
+      await page.getByRole('heading', { name: 'Ogiltigt mötes-id' }).waitFor();
+      await expect(page.locator('main').textContent()).resolves.toContain('”inte giltigt!”');
+      await screenshot(page, '07-invalid-id');
+    } finally {
+      await context.close();
+    }
+  }, 30_000);
+});

@@ -1,0 +1,68 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { removeDataDir, type ServerProcess, startServerProcess } from '../helpers/serverProcess.ts';
+import {
+  launchChromium,
+  openPerson,
+  screenshot,
+  waitForConnection,
+  waitForEditorText,
+} from './browser.ts';
+
+let server: ServerProcess;
+let browser: Browser;
+
+beforeAll(async () => {
+  // The smallest message limit the server accepts, so one pasted paragraph exceeds it.
+  server = await startServerProcess({ env: { MAX_MESSAGE_BYTES: '1024' } });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  if (server !== undefined) {
+    await server.stop();
+    removeDataDir(server.dataDir);
+  }
+});
+
+describe('a connection the server refuses for good', () => {
+  it('says why, locks the text, and recovers after discarding the local change', async () => {
+    const { context, page } = await openPerson(browser);
+    try {
+      await page.goto(`${server.url}/m/refused-e2e`);
+      await page.getByLabel('Ditt namn').fill('Anna Andersson');
+      await page.getByRole('button', { name: 'Gå med' }).click();
+      await waitForConnection(page, 'connected');
+
+      await page.locator('.ProseMirror').click();
+      await page.keyboard.type('Kort text.');
+      // One insertion of 3000 characters is one Yjs update larger than the 1 KiB limit: 4413.
+      await page.keyboard.insertText(' lång'.repeat(600));
+
+      const alert = page.getByRole('alert');
+      await alert.waitFor();
+      await expect(alert.textContent()).resolves.toContain(
+        'Servern nekade anslutningen: ändringen är för stor',
+      );
+      await expect(alert.textContent()).resolves.toContain('Kod 4413');
+      await waitForConnection(page, 'refused');
+      await expect(page.locator('.ProseMirror').getAttribute('contenteditable')).resolves.toBe(
+        'false',
+      );
+      await screenshot(page, '08-refused');
+
+      page.once('dialog', (dialog) => void dialog.accept());
+      await Promise.all([
+        page.waitForEvent('load'),
+        page.getByRole('button', { name: 'Kasta lokala ändringar och ladda om' }).click(),
+      ]);
+      await waitForConnection(page, 'connected');
+      // The short text reached the server before the large change and is still there.
+      await waitForEditorText(page, ['Kort text.']);
+      await expect(page.locator('.ProseMirror').textContent()).resolves.not.toContain('lång');
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
+});

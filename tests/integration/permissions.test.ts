@@ -1,0 +1,315 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import * as Y from 'yjs';
+import { apiRoutes } from '../../shared/api/routes.ts';
+import { addItem, itemTitle } from '../../shared/doc/index.ts';
+import { CloseCode } from '../../shared/protocol/index.ts';
+import {
+  ApiClient,
+  adminCredentials,
+  createTestMeeting,
+  type TestMeeting,
+} from '../helpers/apiClient.ts';
+import { invitePerson, type Person } from '../helpers/people.ts';
+import {
+  connectClient,
+  notesText,
+  type SyncClient,
+  seedMeeting,
+  waitFor,
+} from '../helpers/syncClient.ts';
+import { startTestServer, type TestServer } from '../helpers/testServer.ts';
+
+/** Status of a socket upgrade: 101 when it opened, else the HTTP status it was refused with. */
+function upgradeStatus(url: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(url);
+    socket.once('open', () => {
+      socket.close();
+      resolve(101);
+    });
+    socket.once('unexpected-response', (_request, response) => {
+      resolve(response.statusCode ?? 0);
+      socket.terminate();
+    });
+    socket.once('error', (error) => {
+      if (!String(error.message).includes('Unexpected server response')) reject(error);
+    });
+  });
+}
+
+describe('who may see and edit a meeting', () => {
+  let server: TestServer;
+  let meeting: TestMeeting;
+  let member: Person;
+  let outsider: Person;
+  let otherBoardId: string;
+  const logLines: string[] = [];
+  const clients: SyncClient[] = [];
+
+  beforeAll(async () => {
+    server = await startTestServer({}, undefined, (line) => logLines.push(line));
+    meeting = await createTestMeeting(server.url);
+    await seedMeeting(server.syncUrl, meeting.meetingId, meeting.token);
+    member = await invitePerson(
+      server.url,
+      meeting.admin,
+      meeting.boardId,
+      'member',
+      'Maja Medlem',
+    );
+    // The outsider belongs to another board only.
+    const other = await meeting.admin.expect<{ id: string }>(201, 'POST', '/api/boards', {
+      name: 'Annan styrelse',
+    });
+    otherBoardId = other.id;
+    outsider = await invitePerson(server.url, meeting.admin, otherBoardId, 'admin', 'Olle Utanför');
+  });
+  afterAll(async () => {
+    for (const client of clients) client.destroy();
+    await server.destroy();
+  });
+
+  /** The route table's paths with real ids of board A and its meeting. */
+  function concretePath(path: string): string {
+    return path
+      .replace(':boardId', meeting.boardId)
+      .replace(':meetingId', meeting.meetingId)
+      .replace(':userId', member.userId)
+      .replace(':token', 'no-such-invitation');
+  }
+
+  it('answers 401 to anonymous requests on every route that is not public', async () => {
+    const anonymous = new ApiClient(server.url);
+    const guarded = apiRoutes.filter((route) => route.scope !== 'public');
+    expect(guarded.length).toBeGreaterThan(10);
+    for (const route of guarded) {
+      const { status } = await anonymous.request(
+        route.method.toUpperCase(),
+        concretePath(route.path),
+        route.method === 'get' ? undefined : {},
+      );
+      expect({ route: `${route.method} ${route.path}`, status }).toEqual({
+        route: `${route.method} ${route.path}`,
+        status: 401,
+      });
+    }
+  });
+
+  it('answers 403 to signed-in non-members on every board and meeting route', async () => {
+    const scoped = apiRoutes.filter(
+      (route) => route.scope === 'board' || route.scope === 'meeting',
+    );
+    expect(scoped.length).toBeGreaterThan(5);
+    for (const route of scoped) {
+      const { status } = await outsider.api.request(
+        route.method.toUpperCase(),
+        concretePath(route.path),
+        route.method === 'get' ? undefined : {},
+      );
+      expect({ route: `${route.method} ${route.path}`, status }).toEqual({
+        route: `${route.method} ${route.path}`,
+        status: 403,
+      });
+    }
+  });
+
+  it('refuses a socket without valid credentials, and a member of another board, before the upgrade', async () => {
+    const room = `${server.syncUrl}/${meeting.meetingId}`;
+    expect(await upgradeStatus(room)).toBe(401);
+    expect(await upgradeStatus(`${room}?token=forged`)).toBe(401);
+    expect(await upgradeStatus(`${room}?token=${outsider.token}`)).toBe(403);
+    expect(await upgradeStatus(`${server.syncUrl}/unknownMeeting?token=${member.token}`)).toBe(404);
+    expect(await upgradeStatus(`${room}?token=${member.token}`)).toBe(101);
+  });
+
+  it("never stores or forwards a reader's updates, while the reader still receives edits live", async () => {
+    const secretary = connectClient(server.syncUrl, meeting.meetingId, 'secretary', meeting.token);
+    const reader = connectClient(server.syncUrl, meeting.meetingId, 'member', member.token);
+    clients.push(secretary, reader);
+    await Promise.all([secretary.synced, reader.synced]);
+    const denied: string[] = [];
+    // y-websocket reports the server's permission message through this hook.
+    (reader.provider as unknown as { ws: WebSocket | null }).ws?.addEventListener(
+      'message',
+      () => undefined,
+    );
+    reader.text.insert(0, 'members may not write this');
+    secretary.text.insert(0, 'Protokollet förs av sekreteraren. ');
+    await waitFor(
+      () => reader.text.toString().includes('förs av sekreteraren'),
+      'reader did not receive the edit',
+    );
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(secretary.text.toString()).not.toContain('may not write');
+    await server.server.rooms.peek(meeting.meetingId)?.settle();
+    const stored = await server.storage.loadDocument(meeting.meetingId);
+    const replay = new Y.Doc();
+    if (stored.snapshot) Y.applyUpdate(replay, stored.snapshot);
+    for (const update of stored.updates) Y.applyUpdate(replay, update);
+    expect(notesText(replay).toString()).not.toContain('may not write');
+    expect(notesText(replay).toString()).toContain('förs av sekreteraren');
+  });
+
+  it('lets an adjuster correct text but not change the agenda', async () => {
+    const adjuster = await invitePerson(
+      server.url,
+      meeting.admin,
+      meeting.boardId,
+      'member',
+      'Anita Justerare',
+    );
+    await meeting.admin.expect(
+      200,
+      'PUT',
+      `/api/meetings/${meeting.meetingId}/roles/${adjuster.userId}`,
+      { role: 'adjuster' },
+    );
+    const client = connectClient(server.syncUrl, meeting.meetingId, 'adjuster', adjuster.token);
+    const watcher = connectClient(server.syncUrl, meeting.meetingId, 'watcher', meeting.token);
+    clients.push(client, watcher);
+    await Promise.all([client.synced, watcher.synced]);
+    itemTitle(client.doc, 'notes').insert(0, 'Justerat: ');
+    await waitFor(
+      () => itemTitle(watcher.doc, 'notes').toString().startsWith('Justerat: '),
+      'correction did not arrive',
+    );
+    const closes: number[] = [];
+    client.provider.on('connection-close', (event: CloseEvent | null) => {
+      if (event) closes.push(event.code);
+    });
+    addItem(client.doc, { title: 'Nytt ärende från justeraren' });
+    await waitFor(() => closes.length > 0, 'adding an item was not refused');
+    expect(closes[0]).toBe(CloseCode.invalidUpdate);
+    expect(JSON.stringify(watcher.doc.toJSON())).not.toContain('från justeraren');
+  });
+
+  it("applies a demotion to the open socket at once: the demoted secretary's next update is refused", async () => {
+    const secretary = await invitePerson(
+      server.url,
+      meeting.admin,
+      meeting.boardId,
+      'member',
+      'Sven Sekreterare',
+    );
+    await meeting.admin.expect(
+      200,
+      'PUT',
+      `/api/meetings/${meeting.meetingId}/roles/${secretary.userId}`,
+      { role: 'secretary' },
+    );
+    const client = connectClient(server.syncUrl, meeting.meetingId, 'sven', secretary.token);
+    const watcher = connectClient(server.syncUrl, meeting.meetingId, 'watcher', meeting.token);
+    clients.push(client, watcher);
+    await Promise.all([client.synced, watcher.synced]);
+    client.text.insert(0, 'före degraderingen. ');
+    await waitFor(
+      () => watcher.text.toString().includes('före degraderingen'),
+      'edit before demotion lost',
+    );
+    await meeting.admin.expect(
+      200,
+      'PUT',
+      `/api/meetings/${meeting.meetingId}/roles/${secretary.userId}`,
+      { role: 'observer' },
+    );
+    client.text.insert(0, 'efter degraderingen. ');
+    watcher.text.insert(0, 'kontroll. ');
+    await waitFor(
+      () => client.text.toString().includes('kontroll'),
+      'the demoted client stopped receiving',
+    );
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(watcher.text.toString()).not.toContain('efter degraderingen');
+    await server.server.rooms.peek(meeting.meetingId)?.settle();
+    const stored = await server.storage.loadDocument(meeting.meetingId);
+    const replay = new Y.Doc();
+    if (stored.snapshot) Y.applyUpdate(replay, stored.snapshot);
+    for (const update of stored.updates) Y.applyUpdate(replay, update);
+    expect(notesText(replay).toString()).not.toContain('efter degraderingen');
+  });
+
+  it('uses an invitation once only', async () => {
+    const invitation = await meeting.admin.expect<{ token: string }>(
+      201,
+      'POST',
+      `/api/boards/${meeting.boardId}/invitations`,
+      { role: 'member' },
+    );
+    const first = new ApiClient(server.url);
+    await first.expect(200, 'POST', `/api/invitations/${invitation.token}/accept`, {
+      email: 'forst@example.se',
+      password: 'ett långt lösenord',
+      name: 'Först',
+    });
+    const second = new ApiClient(server.url);
+    const again = await second.request('POST', `/api/invitations/${invitation.token}/accept`, {
+      email: 'sen@example.se',
+      password: 'ett långt lösenord',
+      name: 'Sen',
+    });
+    expect(again.status).toBe(410);
+    expect((again.body as { error: { code: string } }).error.code).toBe('invitation_used');
+    // The refused attempt created no account.
+    expect(
+      (
+        await second.request('POST', '/api/auth/login', {
+          email: 'sen@example.se',
+          password: 'ett långt lösenord',
+        })
+      ).status,
+    ).toBe(401);
+  });
+
+  it('slows down 20 wrong passwords for one account without locking out another', async () => {
+    const attacker = new ApiClient(server.url);
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 20; attempt += 1) {
+      const { status } = await attacker.request('POST', '/api/auth/login', {
+        email: member.email,
+        password: `gissning ${attempt}`,
+      });
+      statuses.push(status);
+    }
+    expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
+    expect(statuses.filter((status) => status === 429).length).toBeGreaterThan(10);
+    // Even the right password waits now, for this account only.
+    expect(
+      (
+        await new ApiClient(server.url).request('POST', '/api/auth/login', {
+          email: member.email,
+          password: member.password,
+        })
+      ).status,
+    ).toBe(429);
+    const admin = new ApiClient(server.url);
+    await admin.expect(200, 'POST', '/api/auth/login', {
+      email: adminCredentials.email,
+      password: adminCredentials.password,
+    });
+  });
+
+  it('never writes a password or a token to the logs or an API response', async () => {
+    const api = new ApiClient(server.url);
+    const me = await api.request('POST', '/api/auth/login', {
+      email: adminCredentials.email,
+      password: adminCredentials.password,
+    });
+    expect(JSON.stringify(me.body)).not.toContain(adminCredentials.password);
+    expect(JSON.stringify(me.body)).not.toMatch(/scrypt|passwordHash|password_hash/);
+    const board = await meeting.admin.request('GET', `/api/boards/${meeting.boardId}`);
+    expect(JSON.stringify(board.body)).not.toMatch(/scrypt|passwordHash/);
+    const logs = logLines.join('\n');
+    expect(logLines.length).toBeGreaterThan(10);
+    for (const secret of [
+      adminCredentials.password,
+      member.password,
+      outsider.password,
+      member.token,
+      meeting.token,
+    ]) {
+      expect(logs).not.toContain(secret);
+    }
+    expect(logs).not.toContain('scrypt$');
+  });
+});
