@@ -41,6 +41,8 @@ export const configSchema = z.object({
   BEARER_TOKEN_TTL_MS: intFromEnv(1_000, 24 * 60 * 60 * 1000).default(15 * 60 * 1000),
   /** How long an invitation link stays valid. */
   INVITATION_TTL_MS: intFromEnv(1_000, 90 * 24 * 60 * 60 * 1000).default(7 * 24 * 60 * 60 * 1000),
+  /** How often the activity log (who changed which items) is written. */
+  ACTIVITY_FLUSH_MS: intFromEnv(10, 60 * 60 * 1000).default(5000),
   /** Longest a graceful shutdown may take before the process exits anyway. */
   SHUTDOWN_TIMEOUT_MS: intFromEnv(100, 10 * 60 * 1000).default(10_000),
 });

@@ -11,6 +11,7 @@ import type { Logger } from './logger.ts';
 import type { AccountStore } from './storage/accountStore.ts';
 import { GroupCommitWriter } from './storage/groupCommitWriter.ts';
 import type { Storage } from './storage/storage.ts';
+import { ActivityRecorder } from './sync/activityRecorder.ts';
 import { RoomManager } from './sync/roomManager.ts';
 import { meetingShape } from './sync/validation/meetingShape.ts';
 import { attachSyncEndpoint, type SyncEndpoint } from './sync/wsTransport.ts';
@@ -41,6 +42,7 @@ export function createJusteraServer(deps: JusteraServerDeps): JusteraServer {
     sessionTtlMs: config.SESSION_TTL_MS,
     bearerTtlMs: config.BEARER_TOKEN_TTL_MS,
   });
+  const activity = new ActivityRecorder(accounts, logger, config.ACTIVITY_FLUSH_MS);
   const writer = new GroupCommitWriter(storage);
   const rooms = new RoomManager({
     storage,
@@ -48,6 +50,7 @@ export function createJusteraServer(deps: JusteraServerDeps): JusteraServer {
     logger,
     idleMs: config.ROOM_IDLE_MS,
     shape: meetingShape,
+    onActivity: (meetingId, userId, itemIds) => activity.record(meetingId, userId, itemIds),
     limits: {
       maxMessageBytes: config.MAX_MESSAGE_BYTES,
       maxBufferedBytes: config.MAX_BUFFERED_BYTES,
@@ -100,6 +103,7 @@ export function createJusteraServer(deps: JusteraServerDeps): JusteraServer {
         httpServer.close(() => resolve());
       });
       await rooms.shutdown(CloseCode.goingAway, 'server shutting down');
+      await activity.close();
       httpServer?.closeAllConnections();
       await closed;
     },

@@ -48,7 +48,9 @@ describe('who may see and edit a meeting', () => {
   const clients: SyncClient[] = [];
 
   beforeAll(async () => {
-    server = await startTestServer({}, undefined, (line) => logLines.push(line));
+    server = await startTestServer({ ACTIVITY_FLUSH_MS: '50' }, undefined, (line) =>
+      logLines.push(line),
+    );
     meeting = await createTestMeeting(server.url);
     await seedMeeting(server.syncUrl, meeting.meetingId, meeting.token);
     member = await invitePerson(
@@ -311,5 +313,39 @@ describe('who may see and edit a meeting', () => {
       expect(logs).not.toContain(secret);
     }
     expect(logs).not.toContain('scrypt$');
+  });
+
+  it('attributes every change to its author in the activity view', async () => {
+    const writer = connectClient(server.syncUrl, meeting.meetingId, 'secretary', meeting.token);
+    clients.push(writer);
+    await writer.synced;
+    itemTitle(writer.doc, 'notes').insert(0, 'Granskat ');
+    type Entry = { userName: string | null; itemIds: string[] };
+    let entries: Entry[] = [];
+    // The activity log is written in batches (every 50 ms here): poll the API until it shows.
+    for (let attempt = 0; attempt < 50; attempt += 1) {
+      entries = await meeting.admin.expect<Entry[]>(
+        200,
+        'GET',
+        `/api/meetings/${meeting.meetingId}/activity`,
+      );
+      if (
+        entries.some(
+          (entry) => entry.itemIds.includes('notes') && entry.userName === adminCredentials.name,
+        )
+      )
+        break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(
+      entries.some(
+        (entry) => entry.itemIds.includes('notes') && entry.userName === adminCredentials.name,
+      ),
+    ).toBe(true);
+    // Every stored update carries its author.
+    const authors = server.storage.database
+      .prepare('SELECT DISTINCT author_id AS author FROM doc_updates WHERE meeting_id = ?')
+      .all(meeting.meetingId) as Array<{ author: string | null }>;
+    expect(authors.every((row) => row.author !== null)).toBe(true);
   });
 });

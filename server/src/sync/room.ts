@@ -1,5 +1,6 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { touchedItemIds } from '../../../shared/doc/validate.ts';
 import { CloseCode } from '../../../shared/protocol/index.ts';
 import type { ConnectionIdentity } from '../auth/syncAccess.ts';
 import type { Logger } from '../logger.ts';
@@ -31,6 +32,8 @@ export interface RoomDeps {
   limits: RoomLimits;
   /** What clients may write; updates that do not fit are refused with 4422 before they apply. */
   shape: DocumentShape;
+  /** Told which agenda items each accepted transaction changed, and by whom (audit trail). */
+  onActivity: (meetingId: string, userId: string | null, itemIds: Set<string>) => void;
   /** Called when the last connection has left. */
   onEmpty: (room: Room) => void;
   /** Called when the room can no longer vouch for its state and must be dropped (not unloaded). */
@@ -88,6 +91,7 @@ export class Room {
     this.lastSeq = stored.lastSeq;
     this.updatesSinceSnapshot = stored.updates.length;
     this.doc.on('update', this.onDocUpdate);
+    this.doc.on('afterTransaction', this.onAfterTransaction);
     this.validator = new UpdateValidator(this.doc, deps.shape);
     this.textValidator = new UpdateValidator(this.doc, textOnly(deps.shape));
     this.awareness = new awarenessProtocol.Awareness(this.doc);
@@ -292,6 +296,14 @@ export class Room {
         this.fail(error);
       },
     );
+  };
+
+  private readonly onAfterTransaction = (transaction: Y.Transaction): void => {
+    if (!isConnection(transaction.origin)) return;
+    const itemIds = touchedItemIds(transaction);
+    if (itemIds.size > 0) {
+      this.deps.onActivity(this.meetingId, transaction.origin.identity.userId, itemIds);
+    }
   };
 
   private readonly onAwarenessUpdate = (

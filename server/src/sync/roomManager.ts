@@ -10,6 +10,8 @@ export interface RoomManagerOptions {
   writer: GroupCommitWriter;
   logger: Logger;
   limits: RoomLimits;
+  /** Receives who changed which items (see Room). */
+  onActivity: (meetingId: string, userId: string | null, itemIds: Set<string>) => void;
   /** The document shape every room validates client updates against. */
   shape: DocumentShape;
   /** How long an empty room stays loaded (a quick reconnect must not reload it). */
@@ -84,6 +86,7 @@ export class RoomManager {
       logger: this.options.logger,
       limits: this.options.limits,
       shape: this.options.shape,
+      onActivity: this.options.onActivity,
       onEmpty: (emptyRoom) => this.scheduleUnload(emptyRoom),
       onFailed: (failedRoom) => {
         if (this.rooms.get(failedRoom.meetingId) === failedRoom) this.rooms.delete(meetingId);
