@@ -27,6 +27,16 @@ export const configSchema = z.object({
   SQLITE_SYNCHRONOUS: z.enum(['full', 'normal']).default('full'),
   /** Largest single sync message the application accepts; larger ones close with 4413. */
   MAX_MESSAGE_BYTES: intFromEnv(1024, 256 * 1024 * 1024).default(8 * 1024 * 1024),
+  /** Upper bound of one meeting's stored document; updates beyond it are refused with 4413. */
+  MAX_DOCUMENT_BYTES: intFromEnv(64 * 1024, 4 * 1024 * 1024 * 1024).default(64 * 1024 * 1024),
+  /** Sustained updates per second per connection; faster senders are closed with 4529. */
+  MAX_UPDATES_PER_SECOND: intFromEnv(1, 100_000).default(60),
+  /** Updates a connection may send in one burst (a paste, a reconnect) before the rate applies. */
+  UPDATE_BURST: intFromEnv(1, 1_000_000).default(600),
+  /** Open sync sockets per process; further upgrades get HTTP 503. */
+  MAX_CONNECTIONS: intFromEnv(1, 1_000_000).default(10_000),
+  /** Meetings loaded at once per process; opening another gets HTTP 503. */
+  MAX_ROOMS: intFromEnv(1, 1_000_000).default(2_000),
   /** A socket whose unsent data exceeds this is closed with 4503 instead of growing memory. */
   MAX_BUFFERED_BYTES: intFromEnv(64 * 1024, 1024 * 1024 * 1024).default(8 * 1024 * 1024),
   /** How long an empty room stays in memory before it is compacted and unloaded. */
@@ -41,6 +51,8 @@ export const configSchema = z.object({
   BEARER_TOKEN_TTL_MS: intFromEnv(1_000, 24 * 60 * 60 * 1000).default(15 * 60 * 1000),
   /** How long an invitation link stays valid. */
   INVITATION_TTL_MS: intFromEnv(1_000, 90 * 24 * 60 * 60 * 1000).default(7 * 24 * 60 * 60 * 1000),
+  /** When set, GET /metrics requires `Authorization: Bearer <token>`; otherwise only loopback may read it. */
+  METRICS_TOKEN: z.string().min(16).optional(),
   /** How often the activity log (who changed which items) is written. */
   ACTIVITY_FLUSH_MS: intFromEnv(10, 60 * 60 * 1000).default(5000),
   /** Longest a graceful shutdown may take before the process exits anyway. */

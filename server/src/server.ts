@@ -8,6 +8,7 @@ import { SessionService } from './auth/sessions.ts';
 import type { Config } from './config.ts';
 import { createHttpApp } from './http/app.ts';
 import type { Logger } from './logger.ts';
+import { ServerMetrics } from './metrics.ts';
 import type { AccountStore } from './storage/accountStore.ts';
 import { GroupCommitWriter } from './storage/groupCommitWriter.ts';
 import type { Storage } from './storage/storage.ts';
@@ -43,11 +44,20 @@ export function createJusteraServer(deps: JusteraServerDeps): JusteraServer {
     bearerTtlMs: config.BEARER_TOKEN_TTL_MS,
   });
   const activity = new ActivityRecorder(accounts, logger, config.ACTIVITY_FLUSH_MS);
-  const writer = new GroupCommitWriter(storage);
+  let sync: SyncEndpoint | null = null;
+  // Gauges read the live objects when scraped; `rooms` is assigned below before any scrape.
+  const metrics = new ServerMetrics({
+    connections: () => sync?.connectionCount ?? 0,
+    rooms: () => rooms.loadedRoomCount,
+  });
+  const writer = new GroupCommitWriter(storage, (seconds, updates) =>
+    metrics.storageAppended(seconds, updates),
+  );
   const rooms = new RoomManager({
     storage,
     writer,
     logger,
+    metrics,
     idleMs: config.ROOM_IDLE_MS,
     shape: meetingShape,
     onActivity: (meetingId, userId, itemIds) => activity.record(meetingId, userId, itemIds),
@@ -55,12 +65,16 @@ export function createJusteraServer(deps: JusteraServerDeps): JusteraServer {
       maxMessageBytes: config.MAX_MESSAGE_BYTES,
       maxBufferedBytes: config.MAX_BUFFERED_BYTES,
       compactAfterUpdates: config.COMPACT_AFTER_UPDATES,
+      maxDocumentBytes: config.MAX_DOCUMENT_BYTES,
+      maxUpdatesPerSecond: config.MAX_UPDATES_PER_SECOND,
+      updateBurst: config.UPDATE_BURST,
     },
   });
   const app = createHttpApp({
     config,
     storage,
     logger,
+    metrics,
     api: {
       config,
       accounts,
@@ -72,7 +86,6 @@ export function createJusteraServer(deps: JusteraServerDeps): JusteraServer {
     },
   });
   let httpServer: Server | null = null;
-  let sync: SyncEndpoint | null = null;
 
   return {
     rooms,
@@ -94,6 +107,9 @@ export function createJusteraServer(deps: JusteraServerDeps): JusteraServer {
           resolveAccess: sessionSyncAccess(accounts, sessions),
           heartbeatIntervalMs: config.HEARTBEAT_INTERVAL_MS,
           maxMessageBytes: config.MAX_MESSAGE_BYTES,
+          maxConnections: config.MAX_CONNECTIONS,
+          maxRooms: config.MAX_ROOMS,
+          metrics,
         });
       }),
     close: async () => {

@@ -26,6 +26,8 @@ export const CloseCode = {
   storageFailure: 4500,
   /** Server overloaded or this client could not keep up; retry later. */
   overloaded: 4503,
+  /** The connection sent updates faster than its rate limit; reconnect after a back-off. */
+  rateLimited: 4529,
 } as const;
 
 export type CloseCodeValue = (typeof CloseCode)[keyof typeof CloseCode];

@@ -1,5 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTestMeeting } from '../helpers/apiClient.ts';
+import { WebSocket } from 'ws';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { adminCredentials, createTestMeeting } from '../helpers/apiClient.ts';
+import { invitePerson } from '../helpers/people.ts';
 import {
   connectClient,
   notesText,
@@ -117,27 +121,85 @@ describe('sync between y-websocket clients', () => {
     expect(server.server.rooms.loadedRoomCount).toBe(1);
   });
 
-  it('shares presence (awareness) between clients', async () => {
+  it('shares presence between clients under their account names, whatever name they claim', async () => {
     server = await startTestServer();
-    const { meetingId, token } = await createTestMeeting(server.url);
-    const a = connectClient(server.syncUrl, meetingId, 'Anna', token);
-    const b = connectClient(server.syncUrl, meetingId, 'Bertil', token);
+    const meeting = await createTestMeeting(server.url);
+    const bertil = await invitePerson(
+      server.url,
+      meeting.admin,
+      meeting.boardId,
+      'member',
+      'Bertil Berg',
+    );
+    // Both claim a name of their own choosing; the server stamps the account's name on.
+    const a = connectClient(server.syncUrl, meeting.meetingId, 'Sara Sekreterare', meeting.token);
+    const b = connectClient(server.syncUrl, meeting.meetingId, 'Ordföranden', bertil.token);
     clients.push(a, b);
     await Promise.all([a.synced, b.synced]);
-    const names = (client: SyncClient) =>
-      [...client.provider.awareness.getStates().values()]
-        .map((state) => (state.user as { name?: string } | undefined)?.name)
-        .sort();
+    const remoteNames = (client: SyncClient) =>
+      [...client.provider.awareness.getStates()]
+        .filter(([clientId]) => clientId !== client.doc.clientID)
+        .map(([, state]) => (state.user as { name?: string } | undefined)?.name);
     await waitFor(
-      () => names(a).join() === 'Anna,Bertil',
-      () => `a sees ${names(a).join()}`,
+      () => remoteNames(a).join() === 'Bertil Berg',
+      () => `a sees ${remoteNames(a).join()}`,
     );
     await waitFor(
-      () => names(b).join() === 'Anna,Bertil',
-      () => `b sees ${names(b).join()}`,
+      () => remoteNames(b).join() === 'Sara Sekreterare',
+      () => `b sees ${remoteNames(b).join()}`,
     );
     b.destroy();
     clients.pop();
-    await waitFor(() => names(a).join() === 'Anna', 'departed client still present');
+    await waitFor(() => remoteNames(a).length === 0, 'departed client still present');
+  });
+
+  it("never lets one connection change or remove another client's presence", async () => {
+    server = await startTestServer();
+    const meeting = await createTestMeeting(server.url);
+    const honest = connectClient(server.syncUrl, meeting.meetingId, 'Sara', meeting.token);
+    const observer = connectClient(server.syncUrl, meeting.meetingId, 'Olle', meeting.token);
+    clients.push(honest, observer);
+    await Promise.all([honest.synced, observer.synced]);
+    const victim = honest.doc.clientID;
+    await waitFor(
+      () => observer.provider.awareness.getStates().has(victim),
+      'presence never arrived',
+    );
+    // A hostile client claims the honest client's id with a newer clock, and then removes it.
+    const forger = new awarenessProtocol.Awareness(new Y.Doc());
+    forger.clientID = victim;
+    forger.setLocalState({ user: { name: 'Förfalskad' } });
+    for (let i = 0; i < 5; i += 1) forger.setLocalState({ user: { name: 'Förfalskad' }, n: i });
+    const mallory = await invitePerson(
+      server.url,
+      meeting.admin,
+      meeting.boardId,
+      'member',
+      'Mallory',
+    );
+    const socket = new WebSocket(`${server.syncUrl}/${meeting.meetingId}?token=${mallory.token}`);
+    await new Promise((resolve) => socket.once('open', resolve));
+    const frame = (update: Uint8Array) => new Uint8Array([1, ...varUint(update.length), ...update]);
+    socket.send(frame(awarenessProtocol.encodeAwarenessUpdate(forger, [victim])));
+    awarenessProtocol.removeAwarenessStates(forger, [victim], 'forged');
+    socket.send(frame(awarenessProtocol.encodeAwarenessUpdate(forger, [victim])));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const seen = observer.provider.awareness.getStates().get(victim) as
+      | { user?: { name?: string } }
+      | undefined;
+    expect(seen?.user?.name).toBe(adminCredentials.name);
+    socket.close();
   });
 });
+
+function varUint(value: number): number[] {
+  const bytes: number[] = [];
+  let rest = value;
+  do {
+    let byte = rest & 0x7f;
+    rest >>>= 7;
+    if (rest > 0) byte |= 0x80;
+    bytes.push(byte);
+  } while (rest > 0);
+  return bytes;
+}

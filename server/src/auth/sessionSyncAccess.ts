@@ -23,6 +23,13 @@ export function sessionSyncAccess(
     if (!authenticated) return { ok: false, status: 401 };
     const access = await resolveMeetingAccess(accounts, authenticated.user.id, meetingId);
     if (!access.ok) return { ok: false, status: access.reason === 'no_meeting' ? 404 : 403 };
-    return { ok: true, identity: { userId: authenticated.user.id, access: access.access } };
+    return {
+      ok: true,
+      identity: {
+        userId: authenticated.user.id,
+        name: authenticated.user.name,
+        access: access.access,
+      },
+    };
   };
 }

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
+import type { ServerMetrics } from '../metrics.ts';
 import type { Storage } from '../storage/storage.ts';
 import { type ApiDeps, type ApiEnv, authenticate } from './apiContext.ts';
 import { authRoutes } from './authRoutes.ts';
@@ -10,18 +11,20 @@ import { csrfGuard } from './csrf.ts';
 import { createErrorHandler, errorBody } from './errors.ts';
 import { healthRoutes } from './health.ts';
 import { meetingRoutes } from './meetingRoutes.ts';
+import { metricsRoutes } from './metricsRoute.ts';
 import { openApiRoutes } from './openapi.ts';
 import { staticClientRoutes } from './staticClient.ts';
 
 export interface HttpAppDeps {
-  config: Pick<Config, 'CLIENT_DIR'>;
+  config: Pick<Config, 'CLIENT_DIR' | 'METRICS_TOKEN'>;
   storage: Storage;
   logger: Logger;
+  metrics: ServerMetrics;
   api: ApiDeps;
 }
 
 /** The Hono application: health checks, the JSON API under /api, and the client. */
-export function createHttpApp({ config, storage, logger, api }: HttpAppDeps): Hono {
+export function createHttpApp({ config, storage, logger, metrics, api }: HttpAppDeps): Hono {
   const app = new Hono();
   app.use(
     '*',
@@ -52,6 +55,7 @@ export function createHttpApp({ config, storage, logger, api }: HttpAppDeps): Ho
     );
   });
   app.route('/', healthRoutes(storage, logger));
+  app.route('/', metricsRoutes(metrics, config.METRICS_TOKEN));
   app.route('/api', apiRoutesOf(api));
   // Unknown API paths answer in the API's error shape, never with the client's index.html.
   app.all('/api/*', (c) => c.json(errorBody('not_found', `No route for ${c.req.path}`), 404));

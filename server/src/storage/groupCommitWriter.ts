@@ -19,6 +19,8 @@ export class GroupCommitWriter {
 
   constructor(
     private readonly storage: Storage,
+    /** Told the duration and size of every committed batch (metrics). */
+    private readonly onCommitted: (seconds: number, updates: number) => void = () => undefined,
     private readonly maxBatch = 1000,
   ) {}
 
@@ -52,7 +54,9 @@ export class GroupCommitWriter {
     while (this.queue.length > 0) {
       const batch = this.queue.splice(0, this.maxBatch);
       try {
+        const started = performance.now();
         const seqs = await this.storage.appendUpdates(batch.map((pending) => pending.entry));
+        this.onCommitted((performance.now() - started) / 1000, batch.length);
         batch.forEach((pending, index) => {
           pending.resolve(seqs[index] ?? 0);
         });

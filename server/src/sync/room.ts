@@ -4,7 +4,9 @@ import { touchedItemIds } from '../../../shared/doc/validate.ts';
 import { CloseCode } from '../../../shared/protocol/index.ts';
 import type { ConnectionIdentity } from '../auth/syncAccess.ts';
 import type { Logger } from '../logger.ts';
+import type { SyncMetrics } from '../metrics.ts';
 import type { StoredDocument, UpdateEntry } from '../storage/storage.ts';
+import { decodeAwarenessUpdate, encodeAwarenessUpdate, stampIdentity } from './awarenessGuard.ts';
 import {
   decodeClientMessage,
   encodeAwareness,
@@ -22,6 +24,12 @@ export interface RoomLimits {
   maxMessageBytes: number;
   maxBufferedBytes: number;
   compactAfterUpdates: number;
+  /** Upper bound of the meeting's stored size; an update that would pass it is refused. */
+  maxDocumentBytes: number;
+  /** Sustained updates per second one connection may send (token bucket refill rate). */
+  maxUpdatesPerSecond: number;
+  /** Updates a connection may send in a burst (token bucket size). */
+  updateBurst: number;
 }
 
 export interface RoomDeps {
@@ -29,6 +37,7 @@ export interface RoomDeps {
   appendUpdate: (entry: UpdateEntry) => Promise<number>;
   compact: (meetingId: string, snapshot: Uint8Array, upToSeq: number) => Promise<void>;
   logger: Logger;
+  metrics: SyncMetrics;
   limits: RoomLimits;
   /** What clients may write; updates that do not fit are refused with 4422 before they apply. */
   shape: DocumentShape;
@@ -45,6 +54,9 @@ interface Connection {
   identity: ConnectionIdentity;
   /** Awareness client ids this connection introduced; removed when it leaves. */
   awarenessClientIds: Set<number>;
+  /** Token bucket of the update rate limit. */
+  updateTokens: number;
+  tokensRefilledAt: number;
 }
 
 /** Origin of the transaction that loads stored state: those changes are not re-stored. */
@@ -69,6 +81,10 @@ export class Room {
   private updatesSinceSnapshot: number;
   private compacting = false;
   private closed = false;
+  /** Bytes stored for this meeting (snapshot + log tail): an upper bound of its encoded size. */
+  private storedBytes: number;
+  /** Which connection introduced each awareness client id; nobody else may speak for it. */
+  private readonly awarenessOwners = new Map<number, Connection>();
   /** Checks updates of connections with `write` access. */
   private readonly validator: UpdateValidator;
   /** Checks updates of connections with `text` access (adjusters): existing text only. */
@@ -89,6 +105,9 @@ export class Room {
       loadOrigin,
     );
     this.lastSeq = stored.lastSeq;
+    this.storedBytes =
+      (stored.snapshot?.byteLength ?? 0) +
+      stored.updates.reduce((sum, update) => sum + update.byteLength, 0);
     this.updatesSinceSnapshot = stored.updates.length;
     this.doc.on('update', this.onDocUpdate);
     this.doc.on('afterTransaction', this.onAfterTransaction);
@@ -110,7 +129,13 @@ export class Room {
       socket.close(CloseCode.goingAway, 'room closed, reconnect');
       return;
     }
-    const connection: Connection = { socket, identity, awarenessClientIds: new Set() };
+    const connection: Connection = {
+      socket,
+      identity,
+      awarenessClientIds: new Set(),
+      updateTokens: this.deps.limits.updateBurst,
+      tokensRefilledAt: performance.now(),
+    };
     this.connections.set(socket, connection);
     this.send(connection, encodeSyncStep1(Y.encodeStateVector(this.doc)));
     const states = this.awareness.getStates();
@@ -129,6 +154,7 @@ export class Room {
     const connection = this.connections.get(socket);
     if (!connection) return;
     if (frame.byteLength > this.deps.limits.maxMessageBytes) {
+      this.deps.metrics.messageRefused('message_too_large');
       this.disconnect(
         connection,
         CloseCode.messageTooLarge,
@@ -143,10 +169,16 @@ export class Room {
           this.answerStep1(connection, message.stateVector);
           return;
         case 'update':
+          if (!this.takeUpdateToken(connection)) {
+            this.deps.metrics.messageRefused('rate_limited');
+            // Transient code: the client reconnects after a back-off and resends from its state.
+            this.disconnect(connection, CloseCode.rateLimited, 'too many updates; slow down');
+            return;
+          }
           this.acceptUpdate(connection, message.update);
           return;
         case 'awareness':
-          awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, connection);
+          this.acceptAwareness(connection, message.update);
           return;
         case 'queryAwareness':
           this.send(
@@ -161,6 +193,7 @@ export class Room {
       }
     } catch (error) {
       const reason = error instanceof ProtocolError ? error.message : 'malformed message';
+      this.deps.metrics.messageRefused('malformed');
       this.deps.logger.info(
         { meetingId: this.meetingId, reason: (error as Error).message },
         'refused malformed message',
@@ -174,6 +207,7 @@ export class Room {
     const connection = this.connections.get(socket);
     if (!connection) return;
     this.connections.delete(socket);
+    for (const clientId of connection.awarenessClientIds) this.awarenessOwners.delete(clientId);
     if (connection.awarenessClientIds.size > 0) {
       awarenessProtocol.removeAwarenessStates(
         this.awareness,
@@ -244,6 +278,7 @@ export class Room {
 
   private acceptUpdate(connection: Connection, update: Uint8Array): void {
     if (connection.identity.access === 'read') {
+      this.deps.metrics.messageRefused('read_only');
       this.send(connection, encodePermissionDenied('read-only: this update was not stored'));
       return;
     }
@@ -258,11 +293,21 @@ export class Room {
     const validator = connection.identity.access === 'write' ? this.validator : this.textValidator;
     const problem = validator.check(decoded);
     if (problem !== null) {
+      this.deps.metrics.messageRefused('invalid_update');
       this.deps.logger.info(
         { meetingId: this.meetingId, userId: connection.identity.userId, problem },
         'refused update that does not fit the meeting document',
       );
       this.disconnect(connection, CloseCode.invalidUpdate, problem);
+      return;
+    }
+    if (this.storedBytes + update.byteLength > this.deps.limits.maxDocumentBytes) {
+      this.deps.metrics.messageRefused('document_too_large');
+      this.disconnect(
+        connection,
+        CloseCode.messageTooLarge,
+        `the meeting document would exceed its limit of ${this.deps.limits.maxDocumentBytes} bytes`,
+      );
       return;
     }
     try {
@@ -273,10 +318,52 @@ export class Room {
     }
   }
 
+  /**
+   * Presence is applied only for client ids this connection owns (the first to announce an id
+   * owns it), with the account's name stamped on, so nobody can appear as someone else or change
+   * another person's presence. Entries for other clients' ids are dropped without a fuss:
+   * y-websocket clients echo every awareness change they receive, their peers' included.
+   */
+  private acceptAwareness(connection: Connection, update: Uint8Array): void {
+    const own = decodeAwarenessUpdate(update).filter((entry) => {
+      const owner = this.awarenessOwners.get(entry.clientId);
+      return owner === undefined || owner === connection;
+    });
+    if (own.length === 0) return;
+    for (const entry of own) {
+      if (entry.state === null) this.awarenessOwners.delete(entry.clientId);
+      else this.awarenessOwners.set(entry.clientId, connection);
+    }
+    const stamped = own.map((entry) => ({
+      ...entry,
+      state: stampIdentity(entry.state, connection.identity),
+    }));
+    awarenessProtocol.applyAwarenessUpdate(
+      this.awareness,
+      encodeAwarenessUpdate(stamped),
+      connection,
+    );
+  }
+
+  private takeUpdateToken(connection: Connection): boolean {
+    const now = performance.now();
+    const { maxUpdatesPerSecond, updateBurst } = this.deps.limits;
+    connection.updateTokens = Math.min(
+      updateBurst,
+      connection.updateTokens + ((now - connection.tokensRefilledAt) / 1000) * maxUpdatesPerSecond,
+    );
+    connection.tokensRefilledAt = now;
+    if (connection.updateTokens < 1) return false;
+    connection.updateTokens -= 1;
+    return true;
+  }
+
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === loadOrigin) return;
     const author = isConnection(origin) ? origin : null;
     this.pendingWrites += 1;
+    this.storedBytes += update.byteLength;
+    this.deps.metrics.updateAccepted(update.byteLength);
     const committed = this.deps.appendUpdate({
       meetingId: this.meetingId,
       update,
@@ -329,6 +416,7 @@ export class Room {
 
   private send(connection: Connection, message: Uint8Array): void {
     if (connection.socket.bufferedAmount > this.deps.limits.maxBufferedBytes) {
+      this.deps.metrics.messageRefused('slow_consumer');
       // A consumer that cannot keep up would otherwise grow our memory without bound; it will
       // reconnect and catch up from its state vector, which is cheaper than buffering.
       this.disconnect(connection, CloseCode.overloaded, 'send buffer full: reconnect to catch up');
@@ -361,6 +449,7 @@ export class Room {
     try {
       await this.deps.compact(this.meetingId, snapshot, this.lastSeq);
       this.updatesSinceSnapshot -= folded;
+      this.storedBytes = snapshot.byteLength;
     } catch (error) {
       // Not fatal: the log is still complete; the next compaction retries.
       this.deps.logger.warn({ meetingId: this.meetingId, err: error }, 'compaction failed');

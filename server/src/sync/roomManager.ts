@@ -1,5 +1,6 @@
 import type { DocumentAccess } from '../../../shared/api/roles.ts';
 import type { Logger } from '../logger.ts';
+import type { SyncMetrics } from '../metrics.ts';
 import type { GroupCommitWriter } from '../storage/groupCommitWriter.ts';
 import type { Storage } from '../storage/storage.ts';
 import { Room, type RoomLimits } from './room.ts';
@@ -9,6 +10,7 @@ export interface RoomManagerOptions {
   storage: Storage;
   writer: GroupCommitWriter;
   logger: Logger;
+  metrics: SyncMetrics;
   limits: RoomLimits;
   /** Receives who changed which items (see Room). */
   onActivity: (meetingId: string, userId: string | null, itemIds: Set<string>) => void;
@@ -33,6 +35,11 @@ export class RoomManager {
 
   get loadedRoomCount(): number {
     return this.rooms.size;
+  }
+
+  /** True when the meeting is in memory or on its way there (joining it adds no room). */
+  isActive(meetingId: string): boolean {
+    return this.rooms.has(meetingId) || this.loading.has(meetingId);
   }
 
   /** The loaded room of a meeting, if any (for tests and metrics). */
@@ -84,6 +91,7 @@ export class RoomManager {
       appendUpdate: (entry) => this.options.writer.append(entry),
       compact: (id, snapshot, upToSeq) => this.options.storage.compact(id, snapshot, upToSeq),
       logger: this.options.logger,
+      metrics: this.options.metrics,
       limits: this.options.limits,
       shape: this.options.shape,
       onActivity: this.options.onActivity,

@@ -10,6 +10,7 @@ import {
 } from '../../../shared/protocol/index.ts';
 import type { ConnectionIdentity, SyncAccessResolver } from '../auth/syncAccess.ts';
 import type { Logger } from '../logger.ts';
+import type { SyncMetrics } from '../metrics.ts';
 import { startHeartbeat } from './heartbeat.ts';
 import type { Room } from './room.ts';
 import type { RoomManager } from './roomManager.ts';
@@ -22,6 +23,11 @@ export interface SyncEndpointOptions {
   heartbeatIntervalMs: number;
   /** Application limit; the transport accepts somewhat more so that the room can refuse with 4413. */
   maxMessageBytes: number;
+  /** Open sockets per process; further upgrades are answered 503. */
+  maxConnections: number;
+  /** Loaded meetings per process; opening one more is answered 503. */
+  maxRooms: number;
+  metrics: SyncMetrics;
 }
 
 export interface SyncEndpoint {
@@ -65,6 +71,14 @@ export function attachSyncEndpoint(server: Server, options: SyncEndpointOptions)
     const access = await options.resolveAccess(request, meetingId);
     if (!access.ok) return rejectUpgrade(socket, access.status);
     if (socket.destroyed) return;
+    // Checked after authentication so that strangers cannot probe the server's load.
+    if (sockets.size >= options.maxConnections) return rejectUpgrade(socket, 503);
+    if (
+      !options.manager.isActive(meetingId) &&
+      options.manager.loadedRoomCount >= options.maxRooms
+    ) {
+      return rejectUpgrade(socket, 503);
+    }
     wss.handleUpgrade(request, socket, head, (ws) => onConnection(ws, meetingId, access.identity));
   };
 
@@ -84,6 +98,7 @@ export function attachSyncEndpoint(server: Server, options: SyncEndpointOptions)
 
     ws.on('message', (data: Buffer, isBinary) => {
       if (!isBinary) {
+        options.metrics.messageRefused('text_frame');
         ws.close(CloseCode.unsupportedData, 'text frames are not supported; send binary');
         return;
       }

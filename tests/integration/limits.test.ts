@@ -1,0 +1,157 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import * as Y from 'yjs';
+import { itemProposal } from '../../shared/doc/index.ts';
+import { CloseCode } from '../../shared/protocol/index.ts';
+import { ApiClient, createTestMeeting, type TestMeeting } from '../helpers/apiClient.ts';
+import { connectClient, type SyncClient, seedMeeting, waitFor } from '../helpers/syncClient.ts';
+import { startTestServer, type TestServer } from '../helpers/testServer.ts';
+
+/** A y-websocket update message around a Yjs update. */
+function updateFrame(update: Uint8Array): Uint8Array {
+  const length: number[] = [];
+  let rest = update.length;
+  do {
+    let byte = rest & 0x7f;
+    rest >>>= 7;
+    if (rest > 0) byte |= 0x80;
+    length.push(byte);
+  } while (rest > 0);
+  return new Uint8Array([0, 2, ...length, ...update]);
+}
+
+function open(url: string): Promise<WebSocket> {
+  const socket = new WebSocket(url);
+  return new Promise((resolve, reject) => {
+    socket.once('open', () => resolve(socket));
+    socket.once('error', reject);
+  });
+}
+
+function closeOf(socket: WebSocket): Promise<{ code: number; reason: string }> {
+  return new Promise((resolve) =>
+    socket.once('close', (code, reason) => resolve({ code, reason: reason.toString() })),
+  );
+}
+
+function upgradeStatus(url: string): Promise<number> {
+  return new Promise((resolve) => {
+    const socket = new WebSocket(url);
+    socket.once('open', () => {
+      socket.close();
+      resolve(101);
+    });
+    socket.once('unexpected-response', (_request, response) => {
+      resolve(response.statusCode ?? 0);
+      socket.terminate();
+    });
+    socket.once('error', () => undefined);
+  });
+}
+
+describe('limits are enforced and answered as documented', () => {
+  let server: TestServer;
+  const clients: SyncClient[] = [];
+  afterEach(async () => {
+    for (const client of clients.splice(0)) client.destroy();
+    await server.destroy();
+  });
+
+  /** A meeting with an honest client in it, and a copy of its state to build raw updates on. */
+  async function meetingWithHonestClient(env: Record<string, string>) {
+    server = await startTestServer(env);
+    const meeting = await createTestMeeting(server.url);
+    await seedMeeting(server.syncUrl, meeting.meetingId, meeting.token);
+    const honest = connectClient(server.syncUrl, meeting.meetingId, 'honest', meeting.token);
+    clients.push(honest);
+    await honest.synced;
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(honest.doc));
+    return { meeting, honest, copy };
+  }
+
+  /** The room still syncs between honest clients. */
+  async function expectRoomHealthy(meeting: TestMeeting, honest: SyncClient, marker: string) {
+    const other = connectClient(server.syncUrl, meeting.meetingId, 'other', meeting.token);
+    clients.push(other);
+    await other.synced;
+    honest.text.insert(honest.text.length, marker);
+    await waitFor(() => other.text.toString().includes(marker), 'room stopped syncing');
+  }
+
+  it('closes a connection that sends updates faster than its rate with 4529 (the client retries)', async () => {
+    const { meeting, honest, copy } = await meetingWithHonestClient({
+      MAX_UPDATES_PER_SECOND: '5',
+      UPDATE_BURST: '10',
+    });
+    const socket = await open(`${server.syncUrl}/${meeting.meetingId}?token=${meeting.token}`);
+    const closed = closeOf(socket);
+    copy.on('update', (update: Uint8Array) => socket.send(updateFrame(update)));
+    for (let i = 0; i < 40; i += 1) itemProposal(copy, 'notes').insert(0, 'x');
+    const { code, reason } = await closed;
+    expect(code).toBe(CloseCode.rateLimited);
+    expect(reason).toMatch(/too many updates/);
+    await expectRoomHealthy(meeting, honest, 'efter flod. ');
+  });
+
+  it('refuses an update that would take the document over its size limit with 4413', async () => {
+    const { meeting, honest, copy } = await meetingWithHonestClient({
+      MAX_DOCUMENT_BYTES: String(96 * 1024),
+    });
+    const socket = await open(`${server.syncUrl}/${meeting.meetingId}?token=${meeting.token}`);
+    const closed = closeOf(socket);
+    copy.on('update', (update: Uint8Array) => socket.send(updateFrame(update)));
+    itemProposal(copy, 'notes').insert(0, 'a'.repeat(60 * 1024));
+    itemProposal(copy, 'notes').insert(0, 'b'.repeat(60 * 1024));
+    const { code, reason } = await closed;
+    expect(code).toBe(CloseCode.messageTooLarge);
+    expect(reason).toMatch(/would exceed its limit of 98304 bytes/);
+    await waitFor(
+      () => honest.text.toString().includes('aaaa'),
+      'the first update should have been accepted',
+    );
+    expect(honest.text.toString()).not.toContain('bbbb');
+  });
+
+  it('answers 503 to a socket beyond the connection limit, and to a meeting beyond the room limit', async () => {
+    server = await startTestServer({ MAX_CONNECTIONS: '2', MAX_ROOMS: '1' });
+    const first = await createTestMeeting(server.url, 'Första');
+    const second = await createTestMeeting(server.url, 'Andra');
+    const url = (meeting: TestMeeting) =>
+      `${server.syncUrl}/${meeting.meetingId}?token=${meeting.token}`;
+    const a = await open(url(first));
+    expect(await upgradeStatus(url(second))).toBe(503);
+    const b = await open(url(first));
+    expect(await upgradeStatus(url(first))).toBe(503);
+    a.close();
+    b.close();
+  });
+
+  it('counts connections, rooms, updates and refusals in /metrics, readable only by the operator', async () => {
+    const { meeting, honest } = await meetingWithHonestClient({
+      METRICS_TOKEN: 'metrics-token-0123456789',
+    });
+    honest.text.insert(0, 'räknas. ');
+    const text = await open(`${server.syncUrl}/${meeting.meetingId}?token=${meeting.token}`);
+    const closed = closeOf(text);
+    text.send('not binary');
+    await closed;
+    const anonymous = new ApiClient(server.url);
+    expect((await anonymous.request('GET', '/metrics')).status).toBe(403);
+    let body = '';
+    for (let attempt = 0; attempt < 40; attempt += 1) {
+      const response = await anonymous.request('GET', '/metrics', undefined, {
+        authorization: 'Bearer metrics-token-0123456789',
+      });
+      expect(response.status).toBe(200);
+      body = String(response.body);
+      if (/justera_updates_total [1-9]/.test(body)) break;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    expect(body).toMatch(/justera_connections 1\b/);
+    expect(body).toMatch(/justera_rooms 1\b/);
+    expect(body).toMatch(/justera_updates_total [1-9]/);
+    expect(body).toMatch(/justera_refused_messages_total\{reason="text_frame"\} 1\b/);
+    expect(body).toMatch(/justera_storage_append_seconds_count [1-9]/);
+  });
+});

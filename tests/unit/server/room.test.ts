@@ -1,0 +1,129 @@
+import { pino } from 'pino';
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import type { SyncMetrics } from '../../../server/src/metrics.ts';
+import type { UpdateEntry } from '../../../server/src/storage/storage.ts';
+import { Room } from '../../../server/src/sync/room.ts';
+import type { SyncSocket } from '../../../server/src/sync/syncSocket.ts';
+import { meetingShape } from '../../../server/src/sync/validation/meetingShape.ts';
+import { addItem } from '../../../shared/doc/index.ts';
+import { CloseCode } from '../../../shared/protocol/index.ts';
+
+/** An in-memory socket: records what the room sends and how it closes it. */
+class FakeSocket implements SyncSocket {
+  sent: Uint8Array[] = [];
+  closed: { code: number; reason: string } | null = null;
+  bufferedAmount = 0;
+  send(message: Uint8Array): void {
+    this.sent.push(message);
+  }
+  close(code: number, reason: string): void {
+    this.closed = { code, reason };
+  }
+  /** Sync messages of sub-type update (0, 2) received so far. */
+  get updates(): number {
+    return this.sent.filter((message) => message[0] === 0 && message[1] === 2).length;
+  }
+}
+
+const metrics: SyncMetrics = {
+  updateAccepted: () => undefined,
+  messageRefused: () => undefined,
+  storageAppended: () => undefined,
+};
+
+function createRoom(appendUpdate: (entry: UpdateEntry) => Promise<number>) {
+  const failed: Room[] = [];
+  const room = new Room(
+    'm1',
+    { snapshot: null, updates: [], lastSeq: 0 },
+    {
+      appendUpdate,
+      compact: async () => undefined,
+      logger: pino({ level: 'silent' }),
+      metrics,
+      limits: {
+        maxMessageBytes: 1024 * 1024,
+        maxBufferedBytes: 64 * 1024,
+        compactAfterUpdates: 1000,
+        maxDocumentBytes: 16 * 1024 * 1024,
+        maxUpdatesPerSecond: 1000,
+        updateBurst: 1000,
+      },
+      shape: meetingShape,
+      onActivity: () => undefined,
+      onEmpty: () => undefined,
+      onFailed: (room) => failed.push(room),
+    },
+  );
+  return { room, failed };
+}
+
+function updateMessage(): Uint8Array {
+  const doc = new Y.Doc();
+  addItem(doc, { title: 'Ärende' });
+  const update = Y.encodeStateAsUpdate(doc);
+  return new Uint8Array([0, 2, ...varUint(update.length), ...update]);
+}
+
+function varUint(value: number): number[] {
+  const bytes: number[] = [];
+  let rest = value;
+  do {
+    let byte = rest & 0x7f;
+    rest >>>= 7;
+    if (rest > 0) byte |= 0x80;
+    bytes.push(byte);
+  } while (rest > 0);
+  return bytes;
+}
+
+const writer = { userId: 'u1', name: 'Sara', access: 'write' } as const;
+
+describe('a room', () => {
+  it('broadcasts an update only after storage has committed it', async () => {
+    let commit: (seq: number) => void = () => undefined;
+    const { room } = createRoom(() => new Promise<number>((resolve) => (commit = resolve)));
+    const alice = new FakeSocket();
+    const bob = new FakeSocket();
+    room.join(alice, writer);
+    room.join(bob, writer);
+    room.receive(alice, updateMessage());
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(bob.updates).toBe(0);
+    commit(1);
+    await room.settle();
+    expect(bob.updates).toBe(1);
+    expect(alice.updates).toBe(0);
+  });
+
+  it('disconnects a consumer whose send buffer is over the limit with 4503, and keeps serving the others', async () => {
+    const { room } = createRoom(async () => 1);
+    const writerSocket = new FakeSocket();
+    const slow = new FakeSocket();
+    const healthy = new FakeSocket();
+    for (const socket of [writerSocket, slow, healthy]) room.join(socket, writer);
+    slow.bufferedAmount = 65 * 1024;
+    room.receive(writerSocket, updateMessage());
+    await room.settle();
+    expect(slow.closed?.code).toBe(CloseCode.overloaded);
+    expect(healthy.updates).toBe(1);
+    expect(healthy.closed).toBeNull();
+  });
+
+  it('closes every connection with 4500 and drops itself when storage fails, broadcasting nothing', async () => {
+    const { room, failed } = createRoom(async () => {
+      throw new Error('disk full');
+    });
+    const alice = new FakeSocket();
+    const bob = new FakeSocket();
+    room.join(alice, writer);
+    room.join(bob, writer);
+    room.receive(alice, updateMessage());
+    await room.settle();
+    expect(bob.updates).toBe(0);
+    expect(alice.closed?.code).toBe(CloseCode.storageFailure);
+    expect(bob.closed?.code).toBe(CloseCode.storageFailure);
+    expect(failed).toEqual([room]);
+  });
+});
