@@ -1,6 +1,7 @@
 import { accessSync, constants, mkdirSync } from 'node:fs';
 import { ConfigError, loadConfig } from './config.ts';
 import { createLogger } from './logger.ts';
+import { removeRunLock, writeRunLock } from './runLock.ts';
 import { createJusteraServer } from './server.ts';
 import { SqliteAccountStore } from './storage/sqlite/sqliteAccountStore.ts';
 import { SqliteStorage } from './storage/sqlite/sqliteStorage.ts';
@@ -16,6 +17,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const logger = createLogger(config);
+  writeRunLock(config.DATA_DIR);
   const storage = new SqliteStorage({
     dataDir: config.DATA_DIR,
     synchronous: config.SQLITE_SYNCHRONOUS,
@@ -42,6 +44,7 @@ async function main(): Promise<void> {
       .close()
       .then(() => storage.close())
       .then(() => {
+        removeRunLock(config.DATA_DIR);
         logger.info('stopped');
         process.exit(0);
       })

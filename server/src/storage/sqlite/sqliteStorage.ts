@@ -4,6 +4,9 @@ import Database from 'better-sqlite3';
 import type { Storage, StoredDocument, UpdateEntry } from '../storage.ts';
 import { migrations } from './migrations.ts';
 
+/** The database file inside DATA_DIR. */
+export const databaseFileName = 'justera.sqlite';
+
 export interface SqliteOptions {
   dataDir: string;
   /** 'full' fsyncs every commit; 'normal' (WAL) survives process crashes but not power loss. */
@@ -28,7 +31,7 @@ export class SqliteStorage implements Storage {
 
   constructor(options: SqliteOptions) {
     mkdirSync(options.dataDir, { recursive: true });
-    this.db = new Database(join(options.dataDir, options.fileName ?? 'justera.sqlite'));
+    this.db = new Database(join(options.dataDir, options.fileName ?? databaseFileName));
     this.db.pragma('journal_mode = WAL');
     this.db.pragma(`synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
     this.db.pragma('busy_timeout = 5000');
