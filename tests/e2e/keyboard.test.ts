@@ -1,7 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeDataDir, type ServerProcess, startServerProcess } from '../helpers/serverProcess.ts';
-import { launchChromium, openPerson, screenshot, waitForConnection } from './browser.ts';
+import { TestBoard } from './accounts.ts';
+import { launchChromium, screenshot, waitForConnection } from './browser.ts';
 
 let server: ServerProcess;
 let browser: Browser;
@@ -32,9 +33,12 @@ function focusedName(page: Page): Promise<string> {
 
 describe('keyboard use', () => {
   it('reaches the minutes by skip link and formats text from the toolbar without a mouse', async () => {
-    const { context, page, errors } = await openPerson(browser);
+    const board = await TestBoard.create(server, browser, 'Karin Tangent');
+    const { context, page, errors } = board.admin;
     try {
-      await page.goto(`${server.url}/m/keyboard-e2e`);
+      const meetingId = await board.createMeeting('Styrelsemöte');
+      await board.setRole(meetingId, board.admin, 'secretary');
+      await page.goto(`${server.url}/m/${meetingId}`);
       await page.getByLabel('Ditt namn').fill('Karin Tangent');
       await page.keyboard.press('Enter');
       await waitForConnection(page, 'connected');
@@ -43,9 +47,11 @@ describe('keyboard use', () => {
       // The first Tab stop is the skip link; following it lands in the text.
       await page.keyboard.press('Tab');
       await expect.poll(() => focusedName(page)).toBe('Hoppa till protokollet');
-      await screenshot(page, '09-skip-link');
+      await screenshot(page, '10-skip-link');
       await page.keyboard.press('Enter');
       await expect.poll(() => focusedName(page)).toBe('Protokollet');
+      await page.keyboard.press('Control+End');
+      await page.keyboard.press('Enter');
       await page.keyboard.type('Punkt ett');
 
       // Alt+F10 moves to the toolbar; arrows move inside it; Enter applies and returns.
@@ -53,7 +59,7 @@ describe('keyboard use', () => {
       await expect.poll(() => focusedName(page)).toBe('Fetstil');
       for (let step = 0; step < 4; step += 1) await page.keyboard.press('ArrowRight');
       await expect.poll(() => focusedName(page)).toBe('Punktlista');
-      await screenshot(page, '10-toolbar-focus');
+      await screenshot(page, '11-toolbar-focus');
       await page.keyboard.press('Enter');
       await page.locator('.ProseMirror ul li', { hasText: 'Punkt ett' }).waitFor();
       await expect.poll(() => focusedName(page)).toBe('Protokollet');

@@ -1,13 +1,8 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeDataDir, type ServerProcess, startServerProcess } from '../helpers/serverProcess.ts';
-import {
-  launchChromium,
-  openPerson,
-  screenshot,
-  waitForConnection,
-  waitForEditorText,
-} from './browser.ts';
+import { TestBoard } from './accounts.ts';
+import { launchChromium, screenshot, waitForConnection, waitForEditorText } from './browser.ts';
 
 let server: ServerProcess;
 let browser: Browser;
@@ -28,15 +23,19 @@ afterAll(async () => {
 
 describe('a connection the server refuses for good', () => {
   it('says why, locks the text, and recovers after discarding the local change', async () => {
-    const { context, page } = await openPerson(browser);
+    const board = await TestBoard.create(server, browser, 'Anna Andersson');
+    const { context, page } = board.admin;
     try {
-      await page.goto(`${server.url}/m/refused-e2e`);
+      const meetingId = await board.createMeeting('Styrelsemöte');
+      await board.setRole(meetingId, board.admin, 'secretary');
+      await page.goto(`${server.url}/m/${meetingId}`);
       await page.getByLabel('Ditt namn').fill('Anna Andersson');
       await page.getByRole('button', { name: 'Gå med' }).click();
       await waitForConnection(page, 'connected');
 
       await page.locator('.ProseMirror').click();
-      await page.keyboard.type('Kort text.');
+      await page.keyboard.press('Control+End');
+      await page.keyboard.type(' Kort text.');
       // One insertion of 3000 characters is one Yjs update larger than the 1 KiB limit: 4413.
       await page.keyboard.insertText(' lång'.repeat(600));
 
@@ -50,7 +49,7 @@ describe('a connection the server refuses for good', () => {
       await expect(page.locator('.ProseMirror').getAttribute('contenteditable')).resolves.toBe(
         'false',
       );
-      await screenshot(page, '08-refused');
+      await screenshot(page, '12-refused');
 
       page.once('dialog', (dialog) => void dialog.accept());
       await Promise.all([

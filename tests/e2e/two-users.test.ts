@@ -1,22 +1,19 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeDataDir, type ServerProcess, startServerProcess } from '../helpers/serverProcess.ts';
-import {
-  launchChromium,
-  openPerson,
-  screenshot,
-  type TrackedPage,
-  waitForConnection,
-  waitForEditorText,
-} from './browser.ts';
+import { type Person, TestBoard } from './accounts.ts';
+import { launchChromium, screenshot, waitForConnection, waitForEditorText } from './browser.ts';
 
 let server: ServerProcess;
 let browser: Browser;
-const people: TrackedPage[] = [];
+let board: TestBoard;
+const people: Person[] = [];
 
 beforeAll(async () => {
   server = await startServerProcess();
   browser = await launchChromium();
+  board = await TestBoard.create(server, browser, 'Anna Andersson');
+  people.push(board.admin);
 });
 
 afterAll(async () => {
@@ -28,27 +25,30 @@ afterAll(async () => {
   }
 });
 
-async function person(viewport?: { width: number; height: number }): Promise<TrackedPage> {
-  const created = await openPerson(browser, viewport === undefined ? {} : { viewport });
-  people.push(created);
-  return created;
+async function invite(name: string, viewport?: { width: number; height: number }) {
+  const person = await board.invite(name, viewport);
+  people.push(person);
+  return person;
 }
 
 describe('two people writing the same minutes', () => {
   it('shows both texts, each other in presence, the shared title and a connected badge', async () => {
-    const anna = await person();
-    const bertil = await person({ width: 420, height: 860 });
+    const anna = board.admin;
+    const bertil = await invite('Bertil Berg', { width: 420, height: 860 });
+    const meetingId = await board.createMeeting('Styrelsemöte');
+    await board.setRole(meetingId, anna, 'secretary');
+    await board.setRole(meetingId, bertil, 'chair');
 
-    // Anna starts on the start page, chooses her name and creates a meeting.
+    // Anna starts on the start page: her display name and the meeting's id.
     await anna.page.goto(`${server.url}/`);
     await screenshot(anna.page, '01-start-page');
     await anna.page.getByLabel('Ditt namn').fill('Anna Andersson');
-    await anna.page.getByRole('button', { name: 'Nytt sammanträde' }).click();
-    await anna.page.waitForURL(/\/m\/[a-z0-9]+$/);
-    const meetingUrl = anna.page.url();
+    await anna.page.getByLabel('Mötes-id').fill(meetingId);
+    await anna.page.getByRole('button', { name: 'Öppna', exact: true }).click();
+    await anna.page.waitForURL(`${server.url}/m/${meetingId}`);
 
-    // Bertil follows the link; having no name yet, he is asked for one first.
-    await bertil.page.goto(meetingUrl);
+    // Bertil follows the link; having no display name in this browser yet, he is asked first.
+    await bertil.page.goto(`${server.url}/m/${meetingId}`);
     await bertil.page.getByRole('heading', { name: 'Gå med i sammanträdet' }).waitFor();
     await screenshot(bertil.page, '02-join-page');
     await bertil.page.getByLabel('Ditt namn').fill('Bertil Berg');
@@ -60,12 +60,17 @@ describe('two people writing the same minutes', () => {
       await expect(page.locator('.connection-badge').textContent()).resolves.toContain('Ansluten');
     }
 
-    await anna.page.locator('.ProseMirror').click();
-    await anna.page.keyboard.type('Anna: mötet öppnas kl. 18.00.');
-    await bertil.page.locator('.ProseMirror').click();
-    await bertil.page.keyboard.press('Control+End');
-    await bertil.page.keyboard.press('Enter');
-    await bertil.page.keyboard.type('Bertil: dagordningen godkänns.');
+    // The minutes pane shows the first agenda item's body, which the server's template filled.
+    await waitForEditorText(anna.page, ['förklarar mötet öppnat']);
+    for (const [person, text] of [
+      [anna, 'Anna: mötet öppnas kl. 18.00.'],
+      [bertil, 'Bertil: dagordningen godkänns.'],
+    ] as const) {
+      await person.page.locator('.ProseMirror').click();
+      await person.page.keyboard.press('Control+End');
+      await person.page.keyboard.press('Enter');
+      await person.page.keyboard.type(text);
+    }
 
     const both = ['Anna: mötet öppnas kl. 18.00.', 'Bertil: dagordningen godkänns.'];
     await waitForEditorText(anna.page, both);
@@ -81,6 +86,9 @@ describe('two people writing the same minutes', () => {
     await expect(bertil.page.locator('.presence__item').count()).resolves.toBe(2);
 
     // The title is shared as it is typed.
+    await expect(anna.page.getByLabel('Sammanträdets rubrik').inputValue()).resolves.toBe(
+      'Styrelsemöte',
+    );
     await anna.page.getByLabel('Sammanträdets rubrik').fill('Styrelsemöte 14 maj');
     await expect
       .poll(() => bertil.page.getByLabel('Sammanträdets rubrik').inputValue(), { timeout: 10_000 })
@@ -119,35 +127,64 @@ describe('two people writing the same minutes', () => {
   }, 90_000);
 
   it('keeps typing while offline and delivers the text when the network is back', async () => {
-    const anna = await person();
-    const bertil = await person();
-    const meetingUrl = `${server.url}/m/offline-e2e`;
-    for (const [tracked, name] of [
-      [anna, 'Anna Andersson'],
-      [bertil, 'Bertil Berg'],
-    ] as const) {
-      await tracked.page.goto(meetingUrl);
-      await tracked.page.getByLabel('Ditt namn').fill(name);
-      await tracked.page.getByRole('button', { name: 'Gå med' }).click();
-      await waitForConnection(tracked.page, 'connected');
-    }
+    const anna = board.admin;
+    const cecilia = await invite('Cecilia Carlsson');
+    const meetingId = await board.createMeeting('Arbetsutskott');
+    await board.setRole(meetingId, anna, 'secretary');
+    await board.setRole(meetingId, cecilia, 'adjuster');
+    await anna.page.goto(`${server.url}/m/${meetingId}`);
+    await waitForConnection(anna.page, 'connected');
+    await cecilia.page.goto(`${server.url}/m/${meetingId}`);
+    await cecilia.page.getByLabel('Ditt namn').fill('Cecilia Carlsson');
+    await cecilia.page.getByRole('button', { name: 'Gå med' }).click();
+    await waitForConnection(cecilia.page, 'connected');
 
-    await bertil.context.setOffline(true);
-    await waitForConnection(bertil.page, 'offline');
-    await expect(bertil.page.locator('.connection-badge').textContent()).resolves.toContain(
+    await cecilia.context.setOffline(true);
+    await waitForConnection(cecilia.page, 'offline');
+    await expect(cecilia.page.locator('.connection-badge').textContent()).resolves.toContain(
       'Offline',
     );
-    await bertil.page.locator('.ProseMirror').click();
-    await bertil.page.keyboard.type('Skrivet utan nät.');
-    await screenshot(bertil.page, '05-offline');
+    await cecilia.page.locator('.ProseMirror').click();
+    await cecilia.page.keyboard.press('Control+End');
+    await cecilia.page.keyboard.type(' Skrivet utan nät.');
+    await screenshot(cecilia.page, '05-offline');
 
-    await bertil.context.setOffline(false);
-    await waitForConnection(bertil.page, 'connected');
+    await cecilia.context.setOffline(false);
+    await waitForConnection(cecilia.page, 'connected');
     await waitForEditorText(anna.page, ['Skrivet utan nät.']);
 
-    // Offline, the browser's own WebSocket failures are logged as console errors; those are
+    // Offline, the browser's own failed requests are logged as console errors; those are
     // expected here, uncaught exceptions are not.
     expect(anna.errors).toEqual([]);
-    expect(bertil.errors.filter((error) => error.startsWith('pageerror'))).toEqual([]);
+    expect(cecilia.errors.filter((error) => error.startsWith('pageerror'))).toEqual([]);
   }, 90_000);
+
+  it('lets a board member without a writing role read along but not type', async () => {
+    const anna = board.admin;
+    const david = await invite('David Dahl');
+    const meetingId = await board.createMeeting('Beredning');
+    await board.setRole(meetingId, anna, 'secretary');
+    await anna.page.goto(`${server.url}/m/${meetingId}`);
+    await waitForConnection(anna.page, 'connected');
+
+    await david.page.goto(`${server.url}/m/${meetingId}`);
+    await david.page.getByLabel('Ditt namn').fill('David Dahl');
+    await david.page.getByRole('button', { name: 'Gå med' }).click();
+    await waitForConnection(david.page, 'connected');
+    await david.page.getByText('Du kan läsa protokollet men inte ändra det.').waitFor();
+    await expect(david.page.locator('.ProseMirror').getAttribute('contenteditable')).resolves.toBe(
+      'false',
+    );
+    await expect(
+      david.page.getByLabel('Sammanträdets rubrik').getAttribute('readonly'),
+    ).resolves.not.toBeNull();
+
+    // He still sees what the secretary writes, as it is written.
+    await anna.page.locator('.ProseMirror').click();
+    await anna.page.keyboard.press('Control+End');
+    await anna.page.keyboard.type(' Läses av David.');
+    await waitForEditorText(david.page, ['Läses av David.']);
+    await screenshot(david.page, '06-read-only');
+    expect(david.errors).toEqual([]);
+  }, 60_000);
 });

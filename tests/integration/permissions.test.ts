@@ -130,12 +130,6 @@ describe('who may see and edit a meeting', () => {
     const reader = connectClient(server.syncUrl, meeting.meetingId, 'member', member.token);
     clients.push(secretary, reader);
     await Promise.all([secretary.synced, reader.synced]);
-    const denied: string[] = [];
-    // y-websocket reports the server's permission message through this hook.
-    (reader.provider as unknown as { ws: WebSocket | null }).ws?.addEventListener(
-      'message',
-      () => undefined,
-    );
     reader.text.insert(0, 'members may not write this');
     secretary.text.insert(0, 'Protokollet förs av sekreteraren. ');
     await waitFor(

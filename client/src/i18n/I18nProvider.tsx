@@ -1,4 +1,12 @@
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import {
+  createContext,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+} from 'react';
 import { initialLanguage, storeLanguage } from './languagePreference.ts';
 import { type Language, type MessageKey, type MessageParams, translate } from './messages.ts';
 

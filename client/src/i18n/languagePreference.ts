@@ -3,17 +3,12 @@ import { isLanguage, type Language } from './messages.ts';
 const storageKey = 'justera:language';
 
 /**
- * The language to start in: the one the person chose before, else the first of the browser's
- * languages we have, else Swedish (Justera is made for Swedish boards).
+ * The language to start in: the one the person chose before, else Swedish. Justera is made for
+ * Swedish boards, and minutes are Swedish documents even when someone's browser is set to
+ * English, so the browser's language is deliberately not consulted.
  */
 export function initialLanguage(): Language {
-  const stored = readStoredLanguage();
-  if (stored !== null) return stored;
-  for (const tag of navigator.languages ?? [navigator.language]) {
-    const primary = tag.toLowerCase().split('-')[0];
-    if (isLanguage(primary)) return primary;
-  }
-  return 'sv';
+  return readStoredLanguage() ?? 'sv';
 }
 
 export function storeLanguage(language: Language): void {

@@ -1,0 +1,30 @@
+import { useI18n } from '../i18n/I18nProvider.tsx';
+import type { MessageKey } from '../i18n/messages.ts';
+import type { ConnectionStatus } from '../sync/connectionState.ts';
+
+const labels: Record<ConnectionStatus, { label: MessageKey; hint: MessageKey }> = {
+  connected: { label: 'connection.connected', hint: 'connection.connectedHint' },
+  connecting: { label: 'connection.connecting', hint: 'connection.connectingHint' },
+  reconnecting: { label: 'connection.reconnecting', hint: 'connection.offlineHint' },
+  offline: { label: 'connection.offline', hint: 'connection.offlineHint' },
+  refused: { label: 'connection.refused', hint: 'connection.refusedHelp' },
+};
+
+/** Whether what one types reaches the others now; announced politely when it changes. */
+export function ConnectionBadge({ status }: { status: ConnectionStatus }) {
+  const { t } = useI18n();
+  const { label, hint } = labels[status];
+  return (
+    <p
+      className="connection-badge"
+      data-status={status}
+      role="status"
+      aria-live="polite"
+      title={t(hint)}
+    >
+      <span className="connection-badge__dot" aria-hidden="true" />
+      <span className="visually-hidden">{t('connection.label')}: </span>
+      <span className="connection-badge__label">{t(label)}</span>
+    </p>
+  );
+}

@@ -1,0 +1,60 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { removeDataDir, type ServerProcess, startServerProcess } from '../helpers/serverProcess.ts';
+import { TestBoard } from './accounts.ts';
+import { launchChromium, openPerson, screenshot } from './browser.ts';
+
+let server: ServerProcess;
+let browser: Browser;
+let board: TestBoard;
+
+beforeAll(async () => {
+  server = await startServerProcess();
+  browser = await launchChromium();
+  board = await TestBoard.create(server, browser, 'Anna Andersson');
+});
+
+afterAll(async () => {
+  await board?.admin.context.close();
+  await browser?.close();
+  if (server !== undefined) {
+    await server.stop();
+    removeDataDir(server.dataDir);
+  }
+});
+
+describe('opening a meeting that cannot be opened', () => {
+  it('explains an invalid meeting id instead of connecting', async () => {
+    const { context, page } = await openPerson(browser);
+    try {
+      await page.goto(`${server.url}/m/inte%20giltigt!`);
+      await page.getByRole('heading', { name: 'Ogiltigt mötes-id' }).waitFor();
+      await expect(page.locator('main').textContent()).resolves.toContain('”inte giltigt!”');
+      await screenshot(page, '08-invalid-id');
+    } finally {
+      await context.close();
+    }
+  }, 30_000);
+
+  it('tells a signed-out visitor to sign in instead of reconnecting forever', async () => {
+    const meetingId = await board.createMeeting('Styrelsemöte');
+    const { context, page } = await openPerson(browser);
+    try {
+      await page.goto(`${server.url}/m/${meetingId}`);
+      await page.getByRole('heading', { name: 'Sammanträdet kan inte öppnas' }).waitFor();
+      await expect(page.locator('main').textContent()).resolves.toContain('Du är inte inloggad');
+      await screenshot(page, '09-signed-out');
+    } finally {
+      await context.close();
+    }
+  }, 30_000);
+
+  it('says so when a signed-in member opens a meeting that does not exist', async () => {
+    const { page } = board.admin;
+    await page.goto(`${server.url}/m/finns-inte`);
+    await page.getByRole('heading', { name: 'Sammanträdet kan inte öppnas' }).waitFor();
+    await expect(page.locator('main').textContent()).resolves.toContain(
+      'Det finns inget sammanträde med mötes-id finns-inte.',
+    );
+  }, 30_000);
+});

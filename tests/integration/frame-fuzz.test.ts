@@ -1,0 +1,176 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import * as Y from 'yjs';
+import { addItem, itemProposal, readMeeting } from '../../shared/doc/index.ts';
+import { createTestMeeting, type TestMeeting } from '../helpers/apiClient.ts';
+import { connectClient, type SyncClient, seedMeeting, waitFor } from '../helpers/syncClient.ts';
+import { startTestServer, type TestServer } from '../helpers/testServer.ts';
+
+function varUint(value: number): number[] {
+  const bytes: number[] = [];
+  let rest = value;
+  do {
+    let byte = rest % 128;
+    rest = Math.floor(rest / 128);
+    if (rest > 0) byte += 128;
+    bytes.push(byte);
+  } while (rest > 0);
+  return bytes;
+}
+
+const frame = (type: number[], payload: Uint8Array | number[]) =>
+  new Uint8Array([...type, ...varUint(payload.length), ...payload]);
+
+/** Real updates of the meeting model, made on a copy of the document, as material to corrupt. */
+function sampleUpdates(base: Uint8Array): Uint8Array[] {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, base);
+  const updates: Uint8Array[] = [];
+  doc.on('update', (update: Uint8Array) => updates.push(update));
+  addItem(doc, { title: 'Fuzz', body: ['Ett stycke', { type: 'decision', content: ['Beslut'] }] });
+  itemProposal(doc, 'notes').insert(0, 'förslag');
+  doc.getMap('meta').set('title', 'Nytt namn');
+  return updates;
+}
+
+/** Hostile frames: noise, corrupt and truncated updates, absurd lengths, forged presence. */
+function hostileFrames(valid: Uint8Array[], honestClientId: number): fc.Arbitrary<Uint8Array> {
+  const validUpdate = fc.constantFrom(...valid);
+  return fc.oneof(
+    fc.uint8Array({ maxLength: 64 }),
+    fc.uint8Array({ maxLength: 64 }).map((payload) => frame([0, 2], payload)),
+    fc.uint8Array({ maxLength: 64 }).map((payload) => frame([0, 0], payload)),
+    fc
+      .tuple(
+        validUpdate,
+        fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), {
+          minLength: 1,
+          maxLength: 4,
+        }),
+      )
+      .map(([update, flips]) => {
+        const mutated = update.slice();
+        for (const [position, value] of flips) mutated[position % mutated.length] = value;
+        return frame([0, 2], mutated);
+      }),
+    fc
+      .tuple(validUpdate, fc.nat())
+      .map(([update, cut]) => frame([0, 2], update.slice(0, cut % update.length))),
+    fc.constantFrom(
+      new Uint8Array([0, 2, 0xff, 0xff, 0xff]),
+      new Uint8Array([0, 0xff, 0xff]),
+      new Uint8Array([1, 0x80]),
+    ),
+    fc.nat({ max: 2 ** 31 }).map((length) => new Uint8Array([0, 2, ...varUint(length), 1, 2, 3])),
+    fc.tuple(fc.nat({ max: 2 ** 30 }), fc.string({ maxLength: 40 })).map(([clock, name]) => {
+      const state = new TextEncoder().encode(JSON.stringify({ user: { name } }));
+      return frame(
+        [1],
+        [1, ...varUint(honestClientId), ...varUint(clock), ...varUint(state.length), ...state],
+      );
+    }),
+    fc.json().map((json) => {
+      const bytes = new TextEncoder().encode(json);
+      return frame([1], [1, 7, 1, ...varUint(bytes.length), ...bytes]);
+    }),
+  );
+}
+
+describe('the sync socket under a frame fuzzer', () => {
+  let server: TestServer;
+  let meeting: TestMeeting;
+  const honest: SyncClient[] = [];
+
+  beforeAll(async () => {
+    server = await startTestServer({ UPDATE_BURST: '100000', MAX_UPDATES_PER_SECOND: '100000' });
+    meeting = await createTestMeeting(server.url);
+    await seedMeeting(server.syncUrl, meeting.meetingId, meeting.token);
+    for (const name of ['anna', 'bertil'])
+      honest.push(connectClient(server.syncUrl, meeting.meetingId, name, meeting.token));
+    await Promise.all(honest.map((client) => client.synced));
+  });
+  afterAll(async () => {
+    for (const client of honest) client.destroy();
+    await server.destroy();
+  });
+
+  it('survives 1,500 hostile frames while honest clients keep syncing and storage stays equal to them', async () => {
+    const [anna, bertil] = honest as [SyncClient, SyncClient];
+    const frames = fc.sample(
+      hostileFrames(sampleUpdates(Y.encodeStateAsUpdate(anna.doc)), anna.doc.clientID),
+      {
+        numRuns: 1500,
+        seed: 20261127,
+      },
+    );
+    const honestCloses: Array<number | undefined> = [];
+    for (const client of honest) {
+      client.provider.on('connection-close', (event: CloseEvent | null) =>
+        honestCloses.push(event?.code),
+      );
+    }
+    let socket: WebSocket | null = null;
+    let closes = 0;
+    const url = `${server.syncUrl}/${meeting.meetingId}?token=${meeting.token}`;
+    for (const [index, hostile] of frames.entries()) {
+      if (socket === null || socket.readyState !== WebSocket.OPEN) {
+        socket = new WebSocket(url);
+        await new Promise((resolve, reject) => {
+          socket?.once('open', resolve);
+          socket?.once('error', reject);
+        });
+      }
+      const current: WebSocket = socket;
+      // A query-awareness probe after each frame: its answer proves the frame was handled and the
+      // socket survived it; a close proves it was refused.
+      const handled = new Promise<void>((resolve) => {
+        const onMessage = (data: Buffer) => {
+          if (data[0] === 1) done();
+        };
+        const done = () => {
+          current.off('message', onMessage);
+          current.off('close', onClose);
+          resolve();
+        };
+        const onClose = () => {
+          closes += 1;
+          done();
+        };
+        current.on('message', onMessage);
+        current.once('close', onClose);
+      });
+      current.send(hostile);
+      if (current.readyState === WebSocket.OPEN) current.send(new Uint8Array([3]));
+      await handled;
+      if (index % 300 === 0) {
+        anna.text.insert(0, `[${index}]`);
+        await waitFor(
+          () => bertil.text.toString().includes(`[${index}]`),
+          `honest edit ${index} did not sync`,
+        );
+      }
+    }
+    socket?.close();
+    expect(closes).toBeGreaterThan(500);
+    // The room never failed: honest clients were not even disconnected.
+    expect(honestCloses).toEqual([]);
+
+    anna.text.insert(0, 'efter fuzz. ');
+    await waitFor(
+      () => bertil.text.toString().startsWith('efter fuzz. '),
+      'honest clients stopped syncing',
+    );
+    expect(readMeeting(bertil.doc)).toEqual(readMeeting(anna.doc));
+    const health = await fetch(`${server.url}/readyz`);
+    expect(health.status).toBe(200);
+
+    await server.server.rooms.peek(meeting.meetingId)?.settle();
+    const stored = await server.storage.loadDocument(meeting.meetingId);
+    const reloaded = new Y.Doc();
+    if (stored.snapshot) Y.applyUpdate(reloaded, stored.snapshot);
+    for (const update of stored.updates) Y.applyUpdate(reloaded, update);
+    expect(readMeeting(reloaded)).toEqual(readMeeting(anna.doc));
+    expect(Y.encodeStateVector(reloaded)).toEqual(Y.encodeStateVector(anna.doc));
+  }, 120_000);
+});
