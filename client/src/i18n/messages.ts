@@ -1,8 +1,17 @@
+import accountsEn from './accounts.en.json';
+import accountsSv from './accounts.sv.json';
 import en from './en.json';
 import sv from './sv.json';
+import workspaceEn from './workspace.en.json';
+import workspaceSv from './workspace.sv.json';
 
-/** Swedish is the source catalogue: every key the UI may use is a key of sv.json. */
-export type MessageKey = keyof typeof sv;
+/**
+ * Catalogues are split by area (the app shell, accounts and boards, the meeting workspace) so
+ * that each area's strings live next to each other; together they form one key space.
+ * Swedish is the source: every key the UI may use is a key of a Swedish catalogue.
+ */
+const swedish = { ...sv, ...accountsSv, ...workspaceSv };
+export type MessageKey = keyof typeof swedish;
 export type Messages = Record<MessageKey, string>;
 export type MessageParams = Record<string, string | number>;
 
@@ -11,8 +20,8 @@ export type Language = (typeof languages)[number];
 
 // Typed as `Messages` so a key missing from en.json fails the typecheck instead of showing
 // a raw key to an English-speaking board.
-const english: Messages = en;
-const catalogues: Record<Language, Messages> = { sv, en: english };
+const english: Messages = { ...en, ...accountsEn, ...workspaceEn };
+const catalogues: Record<Language, Messages> = { sv: swedish, en: english };
 
 /** Each language's name written in that language, for the switch. */
 export const languageNames: Record<Language, string> = { sv: 'Svenska', en: 'English' };
