@@ -9,7 +9,8 @@ export type RefusalReason =
   | 'read_only'
   | 'rate_limited'
   | 'slow_consumer'
-  | 'document_too_large';
+  | 'document_too_large'
+  | 'locked';
 
 /** What the sync code reports; a narrow interface so rooms do not depend on prom-client. */
 export interface SyncMetrics {

@@ -7,6 +7,7 @@ import { sessionSyncAccess } from './auth/sessionSyncAccess.ts';
 import { SessionService } from './auth/sessions.ts';
 import type { Config } from './config.ts';
 import { createHttpApp } from './http/app.ts';
+import { LifecycleService } from './lifecycle/lifecycleService.ts';
 import type { Logger } from './logger.ts';
 import { ServerMetrics } from './metrics.ts';
 import type { AccountStore } from './storage/accountStore.ts';
@@ -82,6 +83,14 @@ export function createJusteraServer(deps: JusteraServerDeps): JusteraServer {
       throttle: new LoginThrottle(),
       storage,
       logger,
+      lifecycle: new LifecycleService(accounts, {
+        read: (meetingId, read) => rooms.withRoom(meetingId, (room) => read(room.doc)),
+        change: (meetingId, change) =>
+          rooms.withRoom(meetingId, async (room) => {
+            room.applyServerChange(change);
+            await room.settle();
+          }),
+      }),
       onAccessChanged: (meetingId, userId, access) => rooms.updateAccess(meetingId, userId, access),
     },
   });

@@ -16,6 +16,7 @@ import {
   invitationSchema,
   updateMemberRequestSchema,
 } from './boards.ts';
+import { lifecycleRequestSchema, lifecycleStateSchema, verificationSchema } from './lifecycle.ts';
 import {
   activityEntrySchema,
   createMeetingRequestSchema,

@@ -10,6 +10,7 @@ import { boardRoutes } from './boardRoutes.ts';
 import { csrfGuard } from './csrf.ts';
 import { createErrorHandler, errorBody } from './errors.ts';
 import { healthRoutes } from './health.ts';
+import { lifecycleRoutes } from './lifecycleRoutes.ts';
 import { meetingRoutes } from './meetingRoutes.ts';
 import { metricsRoutes } from './metricsRoute.ts';
 import { openApiRoutes } from './openapi.ts';
@@ -77,5 +78,6 @@ function apiRoutesOf(deps: ApiDeps): Hono<ApiEnv> {
   api.route('/auth', authRoutes(deps));
   api.route('/', boardRoutes(deps));
   api.route('/', meetingRoutes(deps));
+  api.route('/', lifecycleRoutes(deps));
   return api;
 }

@@ -20,7 +20,7 @@ import { AppError } from './errors.ts';
 import { readBody } from './requestBody.ts';
 
 /** The caller's access to the meeting in the path: 401 signed out, 404 none, 403 not on the board. */
-async function requireMeetingAccess(c: Context<ApiEnv>, deps: ApiDeps) {
+export async function requireMeetingAccess(c: Context<ApiEnv>, deps: ApiDeps) {
   const { user } = requireAuth(c);
   const access = await resolveMeetingAccess(deps.accounts, user.id, c.req.param('meetingId') ?? '');
   if (access.ok) return { user, ...access };

@@ -52,6 +52,16 @@ export interface AccountStore {
     meetingId: string,
   ): Promise<Array<{ userId: string; name: string; role: MeetingRole }>>;
 
+  /** Moves a meeting from `from` to `to` only if it is still in `from`; false when it was not. */
+  transitionMeeting(transition: LifecycleTransition): Promise<boolean>;
+  meetingLifecycle(meetingId: string): Promise<LifecycleRecord | null>;
+  listSignatures(meetingId: string): Promise<SignatureRecord[]>;
+  /** Adds a signature; false when this user has already signed. */
+  addSignature(signature: SignatureRecord): Promise<boolean>;
+  setAdjustedOn(meetingId: string, date: string): Promise<void>;
+  addSignedFile(sha256: string, meetingId: string, format: string): Promise<void>;
+  findSignedFile(sha256: string): Promise<{ meetingId: string; format: string } | null>;
+
   appendAudit(entries: readonly AuditRecord[]): Promise<void>;
   listAudit(
     meetingId: string,
@@ -136,4 +146,29 @@ export interface AuditRecord {
   action: string;
   itemIds: string[];
   at: number;
+}
+
+export interface LifecycleTransition {
+  meetingId: string;
+  userId: string;
+  action: string;
+  from: string;
+  to: string;
+  at: number;
+  posting?: { postedFrom: string; postedTo: string; storagePlace: string };
+}
+
+export interface LifecycleRecord {
+  status: string;
+  adjustedOn: string | null;
+  posting: { postedFrom: string; postedTo: string; storagePlace: string } | null;
+}
+
+export interface SignatureRecord {
+  meetingId: string;
+  userId: string;
+  role: 'chair' | 'secretary' | 'adjuster';
+  name: string;
+  signedAt: number;
+  sha256: string;
 }

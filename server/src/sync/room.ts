@@ -1,5 +1,6 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { MetaKey, RootName } from '../../../shared/doc/constants.ts';
 import { touchedItemIds } from '../../../shared/doc/validate.ts';
 import { CloseCode } from '../../../shared/protocol/index.ts';
 import type { ConnectionIdentity } from '../auth/syncAccess.ts';
@@ -61,6 +62,8 @@ interface Connection {
 
 /** Origin of the transaction that loads stored state: those changes are not re-stored. */
 const loadOrigin = Symbol('load');
+/** Origin of changes the server itself makes (lifecycle fields): stored, broadcast, no author. */
+const serverOrigin = Symbol('server');
 
 /**
  * One meeting's live document and its connections, speaking the y-websocket protocol.
@@ -237,6 +240,12 @@ export class Room {
     }
   }
 
+  /** Applies a change the server makes (lifecycle fields); stored and broadcast like any update. */
+  applyServerChange(change: (doc: Y.Doc) => void): void {
+    if (this.closed) throw new Error('room is closed');
+    Y.transact(this.doc, () => change(this.doc), serverOrigin);
+  }
+
   /** Resolves once every accepted update has been committed (or failed). */
   async settle(): Promise<void> {
     while (this.pendingWrites > 0) await this.lastWrite;
@@ -277,6 +286,15 @@ export class Room {
   }
 
   private acceptUpdate(connection: Connection, update: Uint8Array): void {
+    if (this.doc.getMap(RootName.meta).get(MetaKey.locked) === true) {
+      // Locked for justering: nobody edits, whatever their role, until the secretary unlocks.
+      this.deps.metrics.messageRefused('locked');
+      this.send(
+        connection,
+        encodePermissionDenied('the minutes are locked for justering: this update was not stored'),
+      );
+      return;
+    }
     if (connection.identity.access === 'read') {
       this.deps.metrics.messageRefused('read_only');
       this.send(connection, encodePermissionDenied('read-only: this update was not stored'));

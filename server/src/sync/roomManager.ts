@@ -52,6 +52,16 @@ export class RoomManager {
     this.rooms.get(meetingId)?.updateAccess(userId, access);
   }
 
+  /** Runs `use` on the meeting's room (loading it if needed) and lets it idle out afterwards. */
+  async withRoom<T>(meetingId: string, use: (room: Room) => T | Promise<T>): Promise<T> {
+    const room = await this.acquire(meetingId);
+    try {
+      return await use(room);
+    } finally {
+      this.releaseIfEmpty(room);
+    }
+  }
+
   /** The room of `meetingId`, loaded from storage if needed. */
   acquire(meetingId: string): Promise<Room> {
     this.cancelIdleTimer(meetingId);

@@ -101,4 +101,40 @@ export const migrations: readonly { version: number; name: string; sql: string }
       CREATE INDEX audit_log_meeting ON audit_log (meeting_id, id);
     `,
   },
+  {
+    version: 3,
+    name: 'lifecycle, signatures, posting and signed files',
+    sql: `
+      ALTER TABLE meetings ADD COLUMN status TEXT NOT NULL DEFAULT 'draft';
+      ALTER TABLE meetings ADD COLUMN adjusted_on TEXT;
+      ALTER TABLE meetings ADD COLUMN posted_from TEXT;
+      ALTER TABLE meetings ADD COLUMN posted_to TEXT;
+      ALTER TABLE meetings ADD COLUMN storage_place TEXT;
+      CREATE TABLE signatures (
+        meeting_id TEXT NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
+        user_id TEXT NOT NULL REFERENCES users (id),
+        role TEXT NOT NULL CHECK (role IN ('chair', 'secretary', 'adjuster')),
+        name TEXT NOT NULL,
+        signed_at INTEGER NOT NULL,
+        sha256 TEXT NOT NULL,
+        PRIMARY KEY (meeting_id, user_id)
+      );
+      CREATE TABLE lifecycle_events (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        meeting_id TEXT NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
+        user_id TEXT NOT NULL,
+        action TEXT NOT NULL,
+        from_status TEXT NOT NULL,
+        to_status TEXT NOT NULL,
+        at INTEGER NOT NULL
+      );
+      -- Hashes of the exact files Justera issued for signed minutes, for public verification.
+      CREATE TABLE signed_files (
+        sha256 TEXT PRIMARY KEY,
+        meeting_id TEXT NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
+        format TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      );
+    `,
+  },
 ];

@@ -8,12 +8,15 @@ import {
   DuplicateEmailError,
   type InvitationOutcome,
   type InvitationRecord,
+  type LifecycleRecord,
+  type LifecycleTransition,
   type MeetingRecord,
   type MemberRecord,
   type NewBoard,
   type NewMeeting,
   type NewUser,
   type SessionRecord,
+  type SignatureRecord,
   type UserRecord,
 } from '../accountStore.ts';
 
@@ -383,6 +386,116 @@ export class SqliteAccountStore implements AccountStore {
          JOIN users u ON u.id = r.user_id WHERE r.meeting_id = ? ORDER BY u.name`,
       )
       .all(meetingId) as Array<{ userId: string; name: string; role: MeetingRole }>;
+  }
+
+  async transitionMeeting(transition: LifecycleTransition): Promise<boolean> {
+    return this.db.transaction(() => {
+      const changed = this.db
+        .prepare('UPDATE meetings SET status = ? WHERE id = ? AND status = ?')
+        .run(transition.to, transition.meetingId, transition.from).changes;
+      if (changed === 0) return false;
+      if (transition.posting) {
+        this.db
+          .prepare(
+            'UPDATE meetings SET posted_from = ?, posted_to = ?, storage_place = ? WHERE id = ?',
+          )
+          .run(
+            transition.posting.postedFrom,
+            transition.posting.postedTo,
+            transition.posting.storagePlace,
+            transition.meetingId,
+          );
+      }
+      this.db
+        .prepare(
+          `INSERT INTO lifecycle_events (meeting_id, user_id, action, from_status, to_status, at)
+           VALUES (?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          transition.meetingId,
+          transition.userId,
+          transition.action,
+          transition.from,
+          transition.to,
+          transition.at,
+        );
+      return true;
+    })();
+  }
+
+  async meetingLifecycle(meetingId: string): Promise<LifecycleRecord | null> {
+    const row = this.db
+      .prepare(
+        'SELECT status, adjusted_on, posted_from, posted_to, storage_place FROM meetings WHERE id = ?',
+      )
+      .get(meetingId) as
+      | {
+          status: string;
+          adjusted_on: string | null;
+          posted_from: string | null;
+          posted_to: string | null;
+          storage_place: string | null;
+        }
+      | undefined;
+    if (!row) return null;
+    return {
+      status: row.status,
+      adjustedOn: row.adjusted_on,
+      posting:
+        row.posted_from && row.posted_to
+          ? {
+              postedFrom: row.posted_from,
+              postedTo: row.posted_to,
+              storagePlace: row.storage_place ?? '',
+            }
+          : null,
+    };
+  }
+
+  async listSignatures(meetingId: string): Promise<SignatureRecord[]> {
+    return this.db
+      .prepare(
+        `SELECT meeting_id AS meetingId, user_id AS userId, role, name, signed_at AS signedAt, sha256
+         FROM signatures WHERE meeting_id = ? ORDER BY signed_at, user_id`,
+      )
+      .all(meetingId) as SignatureRecord[];
+  }
+
+  async addSignature(signature: SignatureRecord): Promise<boolean> {
+    const result = this.db
+      .prepare(
+        `INSERT INTO signatures (meeting_id, user_id, role, name, signed_at, sha256)
+         VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+      )
+      .run(
+        signature.meetingId,
+        signature.userId,
+        signature.role,
+        signature.name,
+        signature.signedAt,
+        signature.sha256,
+      );
+    return result.changes === 1;
+  }
+
+  async setAdjustedOn(meetingId: string, date: string): Promise<void> {
+    this.db.prepare('UPDATE meetings SET adjusted_on = ? WHERE id = ?').run(date, meetingId);
+  }
+
+  async addSignedFile(sha256: string, meetingId: string, format: string): Promise<void> {
+    this.db
+      .prepare(
+        'INSERT INTO signed_files (sha256, meeting_id, format, created_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
+      )
+      .run(sha256, meetingId, format, Date.now());
+  }
+
+  async findSignedFile(sha256: string): Promise<{ meetingId: string; format: string } | null> {
+    return (
+      (this.db
+        .prepare('SELECT meeting_id AS meetingId, format FROM signed_files WHERE sha256 = ?')
+        .get(sha256) as { meetingId: string; format: string } | undefined) ?? null
+    );
   }
 
   async appendAudit(entries: readonly AuditRecord[]): Promise<void> {

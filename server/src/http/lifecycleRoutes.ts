@@ -1,0 +1,73 @@
+import { Hono } from 'hono';
+import { exportFormatSchema, lifecycleRequestSchema } from '../../../shared/api/lifecycle.ts';
+import { LifecycleError } from '../lifecycle/lifecycleService.ts';
+import type { ApiDeps, ApiEnv } from './apiContext.ts';
+import { AppError } from './errors.ts';
+import { requireMeetingAccess } from './meetingRoutes.ts';
+import { readBody } from './requestBody.ts';
+
+/** Maps a refused lifecycle step to the API's error shape. */
+async function guarded<T>(step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    if (error instanceof LifecycleError)
+      throw new AppError(error.code, error.status, error.message);
+    throw error;
+  }
+}
+
+/** Lifecycle state and steps, signatures, exports, and public verification of signed files. */
+export function lifecycleRoutes(deps: ApiDeps): Hono<ApiEnv> {
+  const { lifecycle } = deps;
+  const app = new Hono<ApiEnv>();
+
+  app.get('/meetings/:meetingId/lifecycle', async (c) => {
+    const access = await requireMeetingAccess(c, deps);
+    return c.json(await guarded(() => lifecycle.state(access.meeting.id)));
+  });
+
+  app.post('/meetings/:meetingId/lifecycle', async (c) => {
+    const access = await requireMeetingAccess(c, deps);
+    const body = await readBody(c, lifecycleRequestSchema);
+    const actor = {
+      userId: access.user.id,
+      name: access.user.name,
+      role: access.role,
+      meeting: access.meeting,
+    };
+    return c.json(await guarded(() => lifecycle.transition(actor, body)));
+  });
+
+  app.post('/meetings/:meetingId/signatures', async (c) => {
+    const access = await requireMeetingAccess(c, deps);
+    const actor = {
+      userId: access.user.id,
+      name: access.user.name,
+      role: access.role,
+      meeting: access.meeting,
+    };
+    return c.json(await guarded(() => lifecycle.sign(actor)), 201);
+  });
+
+  app.get('/meetings/:meetingId/export/:format', async (c) => {
+    const access = await requireMeetingAccess(c, deps);
+    const format = exportFormatSchema.safeParse(c.req.param('format'));
+    if (!format.success)
+      throw new AppError('invalid_request', 400, 'format must be pdf, docx, html, md or json');
+    const document = c.req.query('document') === 'notice' ? 'notice' : 'minutes';
+    const file = await guarded(() => lifecycle.export(access.meeting, format.data, document));
+    c.header('Content-Type', file.contentType);
+    c.header('Content-Disposition', `attachment; filename="${file.fileName}"`);
+    return c.body(new Uint8Array(file.bytes));
+  });
+
+  app.get('/verify/:sha256', async (c) => {
+    const hash = c.req.param('sha256');
+    if (!/^[0-9a-fA-F]{64}$/.test(hash))
+      throw new AppError('invalid_request', 400, 'give the SHA-256 of the file as 64 hex digits');
+    return c.json(await lifecycle.verify(hash));
+  });
+
+  return app;
+}

@@ -1,0 +1,312 @@
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import * as Y from 'yjs';
+import {
+  addAttendee,
+  approveAgenda,
+  decisionsOfMeeting,
+  readItems,
+  setItemBody,
+  setOfficer,
+} from '../../shared/doc/index.ts';
+import { ApiClient, createTestMeeting, type TestMeeting } from '../helpers/apiClient.ts';
+import { docxText, pdfText, squash } from '../helpers/documents.ts';
+import { invitePerson, type Person } from '../helpers/people.ts';
+import { connectClient, type SyncClient, waitFor } from '../helpers/syncClient.ts';
+import { startTestServer, type TestServer } from '../helpers/testServer.ts';
+
+interface LifecycleState {
+  status: string;
+  signatures: Array<{ name: string; role: string; sha256: string }>;
+  pendingSigners: unknown[];
+  adjustedOn: string | null;
+}
+
+const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+async function download(api: TestMeeting['admin'], path: string): Promise<Uint8Array> {
+  const response = await fetch(`${api.baseUrl}${path}`, {
+    headers: { cookie: api.sessionCookie ?? '' },
+  });
+  expect(response.status).toBe(200);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+describe('from live minutes to a signed, posted protocol', () => {
+  let server: TestServer;
+  let meeting: TestMeeting;
+  let chair: Person;
+  let adjuster: Person;
+  let member: Person;
+  let observer: Person;
+  const clients: SyncClient[] = [];
+  const lifecycle = () => `/api/meetings/${meeting.meetingId}/lifecycle`;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    meeting = await createTestMeeting(server.url, 'Styrelsemöte november');
+    chair = await invitePerson(
+      server.url,
+      meeting.admin,
+      meeting.boardId,
+      'member',
+      'Ulla Ordförande',
+    );
+    adjuster = await invitePerson(
+      server.url,
+      meeting.admin,
+      meeting.boardId,
+      'member',
+      'Anita Justerare',
+    );
+    member = await invitePerson(
+      server.url,
+      meeting.admin,
+      meeting.boardId,
+      'member',
+      'Maja Ledamot',
+    );
+    observer = await invitePerson(
+      server.url,
+      meeting.admin,
+      meeting.boardId,
+      'guest',
+      'Olle Observatör',
+    );
+    const roles = `/api/meetings/${meeting.meetingId}/roles`;
+    await meeting.admin.expect(200, 'PUT', `${roles}/${chair.userId}`, { role: 'chair' });
+    await meeting.admin.expect(200, 'PUT', `${roles}/${adjuster.userId}`, { role: 'adjuster' });
+    await meeting.admin.expect(200, 'PUT', `${roles}/${observer.userId}`, { role: 'observer' });
+  });
+  afterAll(async () => {
+    for (const client of clients) client.destroy();
+    await server.destroy();
+  });
+
+  it('runs a whole meeting: notice, session, lock, three signatures, posting, and files PDF and DOCX', async () => {
+    const admin = meeting.admin;
+    expect(
+      (await admin.expect<LifecycleState>(200, 'POST', lifecycle(), { action: 'sendNotice' }))
+        .status,
+    ).toBe('noticeSent');
+    const notice = await pdfText(
+      await download(admin, `/api/meetings/${meeting.meetingId}/export/pdf?document=notice`),
+    );
+    expect(notice.text).toContain('Kallelse och föredragningslista');
+    expect(
+      (await admin.expect<LifecycleState>(200, 'POST', lifecycle(), { action: 'openSession' }))
+        .status,
+    ).toBe('inSession');
+
+    // The session: the secretary writes the minutes live over the socket.
+    const secretary = connectClient(server.syncUrl, meeting.meetingId, 'secretary', meeting.token);
+    const watcher = connectClient(server.syncUrl, meeting.meetingId, 'chair', chair.token);
+    clients.push(secretary, watcher);
+    await Promise.all([secretary.synced, watcher.synced]);
+    const doc = secretary.doc;
+    approveAgenda(doc);
+    const anna = addAttendee(doc, {
+      name: 'Anna Ek',
+      organisation: 'Skövde kommun',
+      category: 'beslutande',
+    });
+    addAttendee(doc, { name: 'Bo Berg', category: 'franvarande', absenceNotified: true });
+    setOfficer(doc, 'chair', { personId: anna, name: 'Anna Ek' });
+    const items = readItems(doc);
+    const budget = items[4];
+    if (!budget) throw new Error('the template has fewer items than expected');
+    setItemBody(doc, budget.id, [
+      'Kassören redogör för budgetläget.',
+      {
+        type: 'decision',
+        content: ['Styrelsen beslutar att fastställa budgeten för 2027.'],
+        votes: { for: 6, against: 1, abstain: 0 },
+      },
+      {
+        type: 'assignment',
+        assignee: 'Kassören',
+        text: 'redovisa utfallet i mars',
+        dueDate: '2027-03-31',
+      },
+    ]);
+    await waitFor(
+      () =>
+        decisionsOfMeeting(watcher.doc).some((decision) =>
+          decision.text.includes('fastställa budgeten'),
+        ),
+      'minutes did not sync',
+    );
+    expect(
+      (await admin.expect<LifecycleState>(200, 'POST', lifecycle(), { action: 'closeSession' }))
+        .status,
+    ).toBe('minutesDrafted');
+
+    // Locking: every client sees it live, and the server refuses every further update.
+    expect(
+      (await admin.expect<LifecycleState>(200, 'POST', lifecycle(), { action: 'lock' })).status,
+    ).toBe('lockedForAdjustment');
+    await waitFor(
+      () => watcher.doc.getMap('meta').get('locked') === true,
+      'the lock did not reach the clients',
+    );
+    const raw = new WebSocket(`${server.syncUrl}/${meeting.meetingId}?token=${meeting.token}`);
+    await new Promise((resolve) => raw.once('open', resolve));
+    const denied = new Promise<string>((resolve) =>
+      raw.on('message', (data: Buffer) => {
+        if (data[0] === 2) resolve(data.subarray(2).toString());
+      }),
+    );
+    const late = new Y.Doc();
+    Y.applyUpdate(late, Y.encodeStateAsUpdate(doc));
+    const before = Y.encodeStateVector(late);
+    late.getMap('meta').set('title', 'Ändrad efter låsning');
+    const update = Y.encodeStateAsUpdate(late, before);
+    raw.send(new Uint8Array([0, 2, update.length, ...update]));
+    expect(await denied).toMatch(/locked for justering/);
+    raw.close();
+    await server.server.rooms.peek(meeting.meetingId)?.settle();
+    expect(watcher.doc.getMap('meta').get('title')).not.toBe('Ändrad efter låsning');
+    const stored = await server.storage.loadDocument(meeting.meetingId);
+    const replay = new Y.Doc();
+    if (stored.snapshot) Y.applyUpdate(replay, stored.snapshot);
+    for (const entry of stored.updates) Y.applyUpdate(replay, entry);
+    expect(replay.getMap('meta').get('title')).not.toBe('Ändrad efter låsning');
+
+    // Three signatures; the last one makes the minutes justerat.
+    const first = await chair.api.expect<LifecycleState>(
+      201,
+      'POST',
+      `/api/meetings/${meeting.meetingId}/signatures`,
+    );
+    expect(first.status).toBe('lockedForAdjustment');
+    await adjuster.api.expect(201, 'POST', `/api/meetings/${meeting.meetingId}/signatures`);
+    const signed = await admin.expect<LifecycleState>(
+      201,
+      'POST',
+      `/api/meetings/${meeting.meetingId}/signatures`,
+    );
+    expect(signed.status).toBe('signed');
+    expect(signed.pendingSigners).toEqual([]);
+    expect(signed.adjustedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    // Every signer signed the same bytes.
+    expect(new Set(signed.signatures.map((signature) => signature.sha256)).size).toBe(1);
+
+    const posted = await admin.expect<LifecycleState>(200, 'POST', lifecycle(), {
+      action: 'post',
+      postedFrom: '2026-12-01',
+      postedTo: '2026-12-22',
+      storagePlace: 'Kansliet, Skövde',
+    });
+    expect(posted.status).toBe('posted');
+
+    const pdf = await download(admin, `/api/meetings/${meeting.meetingId}/export/pdf`);
+    const docx = await download(admin, `/api/meetings/${meeting.meetingId}/export/docx`);
+    expect(Buffer.from(pdf.subarray(0, 5)).toString()).toBe('%PDF-');
+    const pdfContent = squash((await pdfText(pdf)).text);
+    const { text: wordText, xml } = docxText(docx);
+    const wordContent = squash(wordText);
+    expect(xml).toContain('w:pStyle w:val="Heading2"');
+    for (const content of [pdfContent, wordContent]) {
+      for (const item of readItems(watcher.doc))
+        expect(content).toContain(squash(`§ ${item.label} ${item.title}`));
+      for (const text of [
+        'fastställa budgeten för 2027',
+        'Anna Ek',
+        'Bo Berg',
+        'anmält förhinder',
+        'Kassören',
+        'redovisa utfallet i mars',
+      ]) {
+        expect(content).toContain(squash(text));
+      }
+      for (const name of [
+        'Ulla Ordförande',
+        'Anita Justerare',
+        'Sara Sekreterare',
+        'Ordförande',
+        'Justerare',
+        'Sekreterare',
+      ]) {
+        expect(content).toContain(squash(name));
+      }
+      expect(content).toContain(squash('Anslaget under tiden: 2026-12-01 – 2026-12-22'));
+      expect(content).toContain(squash('Kansliet, Skövde'));
+    }
+  });
+
+  it('hashes the canonical export identically every time, and verifies exactly the issued file', async () => {
+    const admin = meeting.admin;
+    const json1 = await download(admin, `/api/meetings/${meeting.meetingId}/export/json`);
+    const json2 = await download(admin, `/api/meetings/${meeting.meetingId}/export/json`);
+    expect(sha(json1)).toBe(sha(json2));
+    const pdf = await download(admin, `/api/meetings/${meeting.meetingId}/export/pdf`);
+    expect(sha(await download(admin, `/api/meetings/${meeting.meetingId}/export/pdf`))).toBe(
+      sha(pdf),
+    );
+
+    const anonymous = new ApiClient(server.url);
+    const verdict = await anonymous.expect<{
+      valid: boolean;
+      signatures?: Array<{ name: string }>;
+      title?: string;
+    }>(200, 'GET', `/api/verify/${sha(pdf)}`);
+    expect(verdict.valid).toBe(true);
+    expect(verdict.title).toBe('Styrelsemöte november');
+    expect(verdict.signatures?.map((signature) => signature.name).sort()).toEqual([
+      'Anita Justerare',
+      'Sara Sekreterare',
+      'Ulla Ordförande',
+    ]);
+    const altered = pdf.slice();
+    altered[Math.floor(altered.length / 2)] = (altered[Math.floor(altered.length / 2)] ?? 0) ^ 0xff;
+    expect(
+      await anonymous.expect<{ valid: boolean }>(200, 'GET', `/api/verify/${sha(altered)}`),
+    ).toEqual({ valid: false });
+  });
+
+  it('refuses lifecycle steps a role may not take, double signatures and unlocking after a signature', async () => {
+    const second = await createTestMeeting(server.url, 'Extra möte');
+    const path = `/api/meetings/${second.meetingId}`;
+    const roles = `${path}/roles`;
+    // People of this meeting's board, one per role that matters here.
+    const people = {
+      chair: await invitePerson(server.url, second.admin, second.boardId, 'member', 'Ordf'),
+      adjuster: await invitePerson(server.url, second.admin, second.boardId, 'member', 'Just'),
+      member: await invitePerson(server.url, second.admin, second.boardId, 'member', 'Led'),
+      observer: await invitePerson(server.url, second.admin, second.boardId, 'guest', 'Obs'),
+    };
+    await second.admin.expect(200, 'PUT', `${roles}/${people.chair.userId}`, { role: 'chair' });
+    const refusedLock = await people.member.api.request('POST', `${path}/lifecycle`, {
+      action: 'lock',
+    });
+    expect(refusedLock.status).toBe(403);
+    expect((refusedLock.body as { error: { message: string } }).error.message).toMatch(
+      /member may not lock/,
+    );
+    // Locking needs an adjuster.
+    const noAdjuster = await second.admin.request('POST', `${path}/lifecycle`, { action: 'lock' });
+    expect(noAdjuster.status).toBe(409);
+    expect((noAdjuster.body as { error: { code: string } }).error.code).toBe('signers_missing');
+    await second.admin.expect(200, 'PUT', `${roles}/${people.adjuster.userId}`, {
+      role: 'adjuster',
+    });
+    const early = await people.chair.api.request('POST', `${path}/signatures`);
+    expect(early.status).toBe(409);
+    expect((early.body as { error: { code: string } }).error.code).toBe('not_locked');
+    await second.admin.expect(200, 'POST', `${path}/lifecycle`, { action: 'lock' });
+    const observerSigns = await people.observer.api.request('POST', `${path}/signatures`);
+    expect(observerSigns.status).toBe(403);
+    await people.chair.api.expect(201, 'POST', `${path}/signatures`);
+    const twice = await people.chair.api.request('POST', `${path}/signatures`);
+    expect(twice.status).toBe(409);
+    expect((twice.body as { error: { code: string } }).error.code).toBe('already_signed');
+    const unlock = await second.admin.request('POST', `${path}/lifecycle`, { action: 'unlock' });
+    expect(unlock.status).toBe(409);
+    expect((unlock.body as { error: { code: string } }).error.code).toBe('already_signed');
+    const skipAhead = await second.admin.request('POST', `${path}/lifecycle`, {
+      action: 'archive',
+    });
+    expect(skipAhead.status).toBe(409);
+  });
+});
