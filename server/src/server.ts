@@ -6,8 +6,9 @@ import { LoginThrottle } from './auth/loginThrottle.ts';
 import { sessionSyncAccess } from './auth/sessionSyncAccess.ts';
 import { SessionService } from './auth/sessions.ts';
 import type { Config } from './config.ts';
+import { VersionService } from './history/versionService.ts';
 import { createHttpApp } from './http/app.ts';
-import { LifecycleService } from './lifecycle/lifecycleService.ts';
+import { LifecycleService, type MeetingDocuments } from './lifecycle/lifecycleService.ts';
 import type { Logger } from './logger.ts';
 import { ServerMetrics } from './metrics.ts';
 import type { AccountStore } from './storage/accountStore.ts';
@@ -71,6 +72,17 @@ export function createJusteraServer(deps: JusteraServerDeps): JusteraServer {
       updateBurst: config.UPDATE_BURST,
     },
   });
+  // The live meeting documents as the lifecycle and the version history see them: through the
+  // room, so a server-made change is stored and broadcast exactly like a client's.
+  const documents: MeetingDocuments = {
+    read: (meetingId, read) => rooms.withRoom(meetingId, (room) => read(room.doc)),
+    change: (meetingId, change) =>
+      rooms.withRoom(meetingId, async (room) => {
+        room.applyServerChange(change);
+        await room.settle();
+      }),
+  };
+  const versions = new VersionService(storage, documents);
   const app = createHttpApp({
     config,
     storage,
@@ -83,14 +95,10 @@ export function createJusteraServer(deps: JusteraServerDeps): JusteraServer {
       throttle: new LoginThrottle(),
       storage,
       logger,
-      lifecycle: new LifecycleService(accounts, {
-        read: (meetingId, read) => rooms.withRoom(meetingId, (room) => read(room.doc)),
-        change: (meetingId, change) =>
-          rooms.withRoom(meetingId, async (room) => {
-            room.applyServerChange(change);
-            await room.settle();
-          }),
-      }),
+      lifecycle: new LifecycleService(accounts, documents, (meetingId, label, reason, userId) =>
+        versions.save(meetingId, label, reason, userId),
+      ),
+      versions,
       onAccessChanged: (meetingId, userId, access) => rooms.updateAccess(meetingId, userId, access),
     },
   });

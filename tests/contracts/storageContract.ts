@@ -106,5 +106,36 @@ export function describeStorageContract(
       await reopened.ping();
       await reopened.close();
     });
+
+    it('keeps save points of a document and gives back exactly their state', async () => {
+      const { storage } = await open();
+      const doc = new Y.Doc();
+      textUpdate(doc, 'utkast');
+      const first = await storage.saveVersion({
+        meetingId: 'v',
+        label: 'Låst',
+        reason: null,
+        createdBy: 'u1',
+        state: Y.encodeStateAsUpdate(doc),
+      });
+      textUpdate(doc, ' rättat');
+      const second = await storage.saveVersion({
+        meetingId: 'v',
+        label: 'Rättelse',
+        reason: 'stavfel',
+        createdBy: 'u1',
+        state: Y.encodeStateAsUpdate(doc),
+      });
+      expect(second).toBeGreaterThan(first);
+      const versions = await storage.listVersions('v');
+      expect(versions.map((version) => [version.label, version.reason])).toEqual([
+        ['Låst', null],
+        ['Rättelse', 'stavfel'],
+      ]);
+      const loaded = await storage.loadVersion('v', first);
+      expect(replay({ snapshot: loaded?.state ?? null, updates: [] })).toBe('utkast');
+      expect(await storage.loadVersion('other', first)).toBeNull();
+      await storage.close();
+    });
   });
 }

@@ -309,4 +309,93 @@ describe('from live minutes to a signed, posted protocol', () => {
     });
     expect(skipAhead.status).toBe(409);
   });
+
+  it('keeps versions, shows what changed, and corrects signed minutes without losing the signed file', async () => {
+    const admin = meeting.admin;
+    const path = `/api/meetings/${meeting.meetingId}`;
+    type Version = { id: number; label: string; reason: string | null };
+    const versions = await admin.expect<Version[]>(200, 'GET', `${path}/versions`);
+    expect(versions.map((version) => version.label)).toEqual([
+      'Låst för justering',
+      'Justerat',
+      'Anslaget',
+    ]);
+    const locked = versions[0] as Version;
+    expect(await admin.expect(200, 'GET', `${path}/versions/${locked.id}/diff/current`)).toEqual(
+      [],
+    );
+    const signedFiles = await admin.expect<Array<{ sha256: string; format: string }>>(
+      200,
+      'GET',
+      `${path}/signed-files`,
+    );
+    const signedPdf = signedFiles.find((file) => file.format === 'pdf');
+    if (!signedPdf) throw new Error('no signed PDF was issued');
+
+    // Members may not correct; the secretary may, with a reason.
+    expect(
+      (await member.api.request('POST', `${path}/corrections`, { reason: 'Stavfel i § 5' })).status,
+    ).toBe(403);
+    const corrected = await admin.expect<LifecycleState>(200, 'POST', `${path}/corrections`, {
+      reason: 'Fel belopp i budgetbeslutet',
+    });
+    expect(corrected.status).toBe('minutesDrafted');
+    expect(corrected.signatures).toEqual([]);
+
+    const secretary = connectClient(server.syncUrl, meeting.meetingId, 'secretary', meeting.token);
+    clients.push(secretary);
+    await secretary.synced;
+    await waitFor(
+      () => secretary.doc.getMap('meta').get('locked') === false,
+      'the unlock did not arrive',
+    );
+    const budget = readItems(secretary.doc)[4];
+    if (!budget) throw new Error('no budget item');
+    setItemBody(secretary.doc, budget.id, [
+      {
+        type: 'decision',
+        content: ['Styrelsen beslutar att fastställa den rättade budgeten för 2027.'],
+      },
+    ]);
+    const after = await admin.expect<Version[]>(200, 'GET', `${path}/versions`);
+    const beforeCorrection = after.find(
+      (version) => version.label === 'Justerat protokoll före rättelse',
+    );
+    expect(beforeCorrection?.reason).toBe('Fel belopp i budgetbeslutet');
+    type Change = {
+      itemId: string;
+      change: string;
+      parts: Array<{ text: string; change: string }>;
+    };
+    let changes: Change[] = [];
+    for (let attempt = 0; attempt < 50 && changes.length === 0; attempt += 1) {
+      changes = await admin.expect<Change[]>(
+        200,
+        'GET',
+        `${path}/versions/${beforeCorrection?.id}/diff/current`,
+      );
+      if (changes.length === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(changes.map((change) => [change.itemId, change.change])).toEqual([
+      [budget.id, 'changed'],
+    ]);
+    expect(
+      changes[0]?.parts.some((part) => part.change === 'added' && part.text.includes('rättade')),
+    ).toBe(true);
+
+    // The signed version stays retrievable, byte for byte, and still verifies.
+    const response = await fetch(`${server.url}${path}/signed-files/${signedPdf.sha256}`, {
+      headers: { cookie: admin.sessionCookie ?? '' },
+    });
+    expect(sha(new Uint8Array(await response.arrayBuffer()))).toBe(signedPdf.sha256);
+    expect(
+      (
+        await new ApiClient(server.url).expect<{ valid: boolean }>(
+          200,
+          'GET',
+          `/api/verify/${signedPdf.sha256}`,
+        )
+      ).valid,
+    ).toBe(true);
+  });
 });

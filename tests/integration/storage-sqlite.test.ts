@@ -11,6 +11,20 @@ afterAll(() => {
   for (const dir of dirs) removeDataDir(dir);
 });
 
+/** A Storage that forwards every call to `storage` (tests override single methods). */
+function delegateTo(storage: SqliteStorage): Storage {
+  return {
+    appendUpdates: (entries) => storage.appendUpdates(entries),
+    loadDocument: (meetingId) => storage.loadDocument(meetingId),
+    compact: (meetingId, snapshot, upToSeq) => storage.compact(meetingId, snapshot, upToSeq),
+    saveVersion: (version) => storage.saveVersion(version),
+    listVersions: (meetingId) => storage.listVersions(meetingId),
+    loadVersion: (meetingId, versionId) => storage.loadVersion(meetingId, versionId),
+    ping: () => storage.ping(),
+    close: () => storage.close(),
+  };
+}
+
 function openSqlite(dataDir: string): SqliteStorage {
   return new SqliteStorage({ dataDir, synchronous: 'full' });
 }
@@ -28,14 +42,11 @@ describe('group commit', () => {
     const sqlite = openSqlite(dataDir);
     const batches: number[] = [];
     const counting: Storage = {
+      ...delegateTo(sqlite),
       appendUpdates: (entries: readonly UpdateEntry[]) => {
         batches.push(entries.length);
         return sqlite.appendUpdates(entries);
       },
-      loadDocument: (meetingId) => sqlite.loadDocument(meetingId),
-      compact: (meetingId, snapshot, upToSeq) => sqlite.compact(meetingId, snapshot, upToSeq),
-      ping: () => sqlite.ping(),
-      close: () => sqlite.close(),
     };
     const writer = new GroupCommitWriter(counting);
     const docs = [new Y.Doc(), new Y.Doc()];
@@ -69,6 +80,7 @@ describe('group commit', () => {
     const sqlite = openSqlite(dataDir);
     let failNext = true;
     const flaky: Storage = {
+      ...delegateTo(sqlite),
       appendUpdates: async (entries) => {
         if (failNext) {
           failNext = false;
@@ -76,10 +88,6 @@ describe('group commit', () => {
         }
         return sqlite.appendUpdates(entries);
       },
-      loadDocument: (meetingId) => sqlite.loadDocument(meetingId),
-      compact: (meetingId, snapshot, upToSeq) => sqlite.compact(meetingId, snapshot, upToSeq),
-      ping: () => sqlite.ping(),
-      close: () => sqlite.close(),
     };
     const writer = new GroupCommitWriter(flaky);
     const update = Y.encodeStateAsUpdate(new Y.Doc());

@@ -4,6 +4,7 @@ import type { DocumentAccess } from '../../../shared/api/roles.ts';
 import type { LoginThrottle } from '../auth/loginThrottle.ts';
 import { type Authenticated, type SessionService, sessionCookieName } from '../auth/sessions.ts';
 import type { Config } from '../config.ts';
+import type { VersionService } from '../history/versionService.ts';
 import type { LifecycleService } from '../lifecycle/lifecycleService.ts';
 import type { Logger } from '../logger.ts';
 import type { AccountStore } from '../storage/accountStore.ts';
@@ -19,6 +20,7 @@ export interface ApiDeps {
   storage: Storage;
   logger: Logger;
   lifecycle: LifecycleService;
+  versions: VersionService;
   /** Applies a changed role to the user's open sockets in that meeting. */
   onAccessChanged: (meetingId: string, userId: string, access: DocumentAccess | null) => void;
 }

@@ -10,6 +10,7 @@ import { boardRoutes } from './boardRoutes.ts';
 import { csrfGuard } from './csrf.ts';
 import { createErrorHandler, errorBody } from './errors.ts';
 import { healthRoutes } from './health.ts';
+import { historyRoutes } from './historyRoutes.ts';
 import { lifecycleRoutes } from './lifecycleRoutes.ts';
 import { meetingRoutes } from './meetingRoutes.ts';
 import { metricsRoutes } from './metricsRoute.ts';
@@ -79,5 +80,6 @@ function apiRoutesOf(deps: ApiDeps): Hono<ApiEnv> {
   api.route('/', boardRoutes(deps));
   api.route('/', meetingRoutes(deps));
   api.route('/', lifecycleRoutes(deps));
+  api.route('/', historyRoutes(deps));
   return api;
 }

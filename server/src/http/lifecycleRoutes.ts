@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { correctionRequestSchema } from '../../../shared/api/history.ts';
 import { exportFormatSchema, lifecycleRequestSchema } from '../../../shared/api/lifecycle.ts';
 import { LifecycleError } from '../lifecycle/lifecycleService.ts';
 import type { ApiDeps, ApiEnv } from './apiContext.ts';
@@ -60,6 +61,35 @@ export function lifecycleRoutes(deps: ApiDeps): Hono<ApiEnv> {
     c.header('Content-Type', file.contentType);
     c.header('Content-Disposition', `attachment; filename="${file.fileName}"`);
     return c.body(new Uint8Array(file.bytes));
+  });
+
+  app.post('/meetings/:meetingId/corrections', async (c) => {
+    const access = await requireMeetingAccess(c, deps);
+    const { reason } = await readBody(c, correctionRequestSchema);
+    const actor = {
+      userId: access.user.id,
+      name: access.user.name,
+      role: access.role,
+      meeting: access.meeting,
+    };
+    return c.json(await guarded(() => lifecycle.correct(actor, reason)));
+  });
+
+  app.get('/meetings/:meetingId/signed-files', async (c) => {
+    const access = await requireMeetingAccess(c, deps);
+    const files = await lifecycle.signedFiles(access.meeting.id);
+    return c.json(
+      files.map((file) => ({ ...file, createdAt: new Date(file.createdAt).toISOString() })),
+    );
+  });
+
+  app.get('/meetings/:meetingId/signed-files/:sha256', async (c) => {
+    const access = await requireMeetingAccess(c, deps);
+    const file = await lifecycle.signedFile(access.meeting.id, c.req.param('sha256'));
+    if (!file) throw new AppError('not_found', 404, 'no such signed file');
+    c.header('Content-Type', file.format === 'pdf' ? 'application/pdf' : 'application/json');
+    c.header('Content-Disposition', `attachment; filename="justerat-protokoll.${file.format}"`);
+    return c.body(new Uint8Array(file.data));
   });
 
   app.get('/verify/:sha256', async (c) => {

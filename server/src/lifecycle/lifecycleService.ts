@@ -68,6 +68,13 @@ export class LifecycleService {
   constructor(
     private readonly accounts: AccountStore,
     private readonly documents: MeetingDocuments,
+    /** Keeps a save point of the document (version history) at each lifecycle step. */
+    private readonly savePoint: (
+      meetingId: string,
+      label: string,
+      reason: string | null,
+      userId: string,
+    ) => Promise<number>,
   ) {}
 
   async state(meetingId: string): Promise<LifecycleState> {
@@ -169,6 +176,13 @@ export class LifecycleService {
         });
     });
     if (request.action === 'post') await this.registerSignedFiles(actor.meeting);
+    const labels: Partial<Record<string, string>> = {
+      lock: 'Låst för justering',
+      unlock: 'Upplåst',
+      post: 'Anslaget',
+    };
+    const label = labels[request.action];
+    if (label) await this.savePoint(meetingId, label, null, actor.userId);
     return this.state(meetingId);
   }
 
@@ -234,9 +248,69 @@ export class LifecycleService {
       });
       await this.documents.change(meetingId, (doc) => setServerMeta(doc, 'status', 'signed'));
       await this.registerSignedFiles(actor.meeting);
+      await this.savePoint(meetingId, 'Justerat', null, actor.userId);
       return this.state(meetingId);
     }
     return after;
+  }
+
+  /**
+   * A correction after signing: the signed version is kept as a save point with its signatures
+   * and its issued files (still verifiable), and the minutes go back to drafting for a new round
+   * of justering. The reason is recorded.
+   */
+  async correct(actor: Actor, reason: string): Promise<LifecycleState> {
+    const meetingId = actor.meeting.id;
+    const current = await this.state(meetingId);
+    if (actor.role !== 'secretary') {
+      throw new LifecycleError('forbidden', 403, 'only the secretary corrects signed minutes');
+    }
+    if (current.status !== 'signed' && current.status !== 'posted') {
+      throw new LifecycleError(
+        'invalid_transition',
+        409,
+        `only signed minutes are corrected; these are ${current.status}`,
+      );
+    }
+    const versionId = await this.savePoint(
+      meetingId,
+      'Justerat protokoll före rättelse',
+      reason,
+      actor.userId,
+    );
+    const moved = await this.accounts.transitionMeeting({
+      meetingId,
+      userId: actor.userId,
+      action: 'correct',
+      from: current.status,
+      to: 'minutesDrafted',
+      at: Date.now(),
+    });
+    if (!moved)
+      throw new LifecycleError(
+        'conflict',
+        409,
+        'the meeting changed meanwhile; reload and try again',
+      );
+    await this.accounts.archiveSignatures(meetingId, versionId);
+    await this.documents.change(meetingId, (doc) => {
+      setServerMeta(doc, 'status', 'minutesDrafted');
+      setServerMeta(doc, 'locked', false);
+      setServerMeta(doc, 'lockedNumbers', null);
+      setServerMeta(doc, 'signatures', []);
+      setServerMeta(doc, 'posting', null);
+    });
+    return this.state(meetingId);
+  }
+
+  /** Files issued for signed minutes (their exact bytes are kept), newest first. */
+  signedFiles(meetingId: string) {
+    return this.accounts.listSignedFiles(meetingId);
+  }
+
+  /** The exact bytes of a file issued for signed minutes. */
+  signedFile(meetingId: string, hash: string) {
+    return this.accounts.signedFileData(meetingId, hash.toLowerCase());
   }
 
   /** Renders an export of the meeting's minutes or notice. */
@@ -302,16 +376,10 @@ export class LifecycleService {
   private async registerSignedFiles(meeting: MeetingRecord): Promise<void> {
     const protocol = await this.protocol(meeting, 'minutes', { withSignatures: true });
     const producedAt = await this.producedAt(meeting.id);
-    await this.accounts.addSignedFile(
-      sha256(await renderPdf(protocol, producedAt)),
-      meeting.id,
-      'pdf',
-    );
-    await this.accounts.addSignedFile(
-      sha256(Buffer.from(canonicalJson(protocol), 'utf8')),
-      meeting.id,
-      'json',
-    );
+    const pdf = await renderPdf(protocol, producedAt);
+    const json = Buffer.from(canonicalJson(protocol), 'utf8');
+    await this.accounts.addSignedFile(sha256(pdf), meeting.id, 'pdf', pdf);
+    await this.accounts.addSignedFile(sha256(json), meeting.id, 'json', json);
   }
 
   /** Exports are dated by the last signature, so re-exporting signed minutes gives the same bytes. */

@@ -59,7 +59,17 @@ export interface AccountStore {
   /** Adds a signature; false when this user has already signed. */
   addSignature(signature: SignatureRecord): Promise<boolean>;
   setAdjustedOn(meetingId: string, date: string): Promise<void>;
-  addSignedFile(sha256: string, meetingId: string, format: string): Promise<void>;
+  /** Keeps the exact bytes of a file issued for signed minutes, for verification and download. */
+  addSignedFile(sha256: string, meetingId: string, format: string, data: Uint8Array): Promise<void>;
+  listSignedFiles(
+    meetingId: string,
+  ): Promise<Array<{ sha256: string; format: string; createdAt: number }>>;
+  signedFileData(
+    meetingId: string,
+    sha256: string,
+  ): Promise<{ format: string; data: Uint8Array } | null>;
+  /** Moves the current signatures to the archive of `versionId` and clears justering/posting. */
+  archiveSignatures(meetingId: string, versionId: number): Promise<void>;
   findSignedFile(sha256: string): Promise<{ meetingId: string; format: string } | null>;
 
   appendAudit(entries: readonly AuditRecord[]): Promise<void>;

@@ -18,6 +18,14 @@ export interface Storage {
    * including `upToSeq`) and deletes those updates. A crash leaves either the old or the new state.
    */
   compact(meetingId: string, snapshot: Uint8Array, upToSeq: number): Promise<void>;
+  /** Stores a save point (the whole document state) and returns its id. */
+  saveVersion(version: NewVersion): Promise<number>;
+  /** Save points of a meeting, oldest first, without their state. */
+  listVersions(meetingId: string): Promise<VersionInfo[]>;
+  loadVersion(
+    meetingId: string,
+    versionId: number,
+  ): Promise<(VersionInfo & { state: Uint8Array }) | null>;
   /** Resolves when the database answers a trivial query; used by /readyz. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -35,4 +43,21 @@ export interface StoredDocument {
   updates: Uint8Array[];
   /** Highest sequence number contained in snapshot + updates; 0 for an empty document. */
   lastSeq: number;
+}
+
+export interface NewVersion {
+  meetingId: string;
+  label: string;
+  reason: string | null;
+  createdBy: string | null;
+  state: Uint8Array;
+}
+
+export interface VersionInfo {
+  id: number;
+  meetingId: string;
+  label: string;
+  reason: string | null;
+  createdBy: string | null;
+  createdAt: number;
 }

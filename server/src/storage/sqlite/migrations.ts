@@ -137,4 +137,32 @@ export const migrations: readonly { version: number; name: string; sql: string }
       );
     `,
   },
+  {
+    version: 4,
+    name: 'versions, corrections and issued files',
+    sql: `
+      -- Save points of a meeting document: the full Yjs state at that moment.
+      CREATE TABLE doc_versions (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        meeting_id TEXT NOT NULL,
+        label TEXT NOT NULL,
+        reason TEXT,
+        created_by TEXT,
+        created_at INTEGER NOT NULL,
+        state BLOB NOT NULL
+      );
+      CREATE INDEX doc_versions_meeting ON doc_versions (meeting_id, id);
+      -- Signatures of minutes that were later corrected: kept with the version they signed.
+      CREATE TABLE signature_archive (
+        meeting_id TEXT NOT NULL,
+        version_id INTEGER NOT NULL,
+        user_id TEXT NOT NULL,
+        role TEXT NOT NULL,
+        name TEXT NOT NULL,
+        signed_at INTEGER NOT NULL,
+        sha256 TEXT NOT NULL
+      );
+      ALTER TABLE signed_files ADD COLUMN data BLOB;
+    `,
+  },
 ];

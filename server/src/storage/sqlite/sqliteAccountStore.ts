@@ -482,12 +482,56 @@ export class SqliteAccountStore implements AccountStore {
     this.db.prepare('UPDATE meetings SET adjusted_on = ? WHERE id = ?').run(date, meetingId);
   }
 
-  async addSignedFile(sha256: string, meetingId: string, format: string): Promise<void> {
+  async addSignedFile(
+    sha256: string,
+    meetingId: string,
+    format: string,
+    data: Uint8Array,
+  ): Promise<void> {
     this.db
       .prepare(
-        'INSERT INTO signed_files (sha256, meeting_id, format, created_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
+        'INSERT INTO signed_files (sha256, meeting_id, format, created_at, data) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
       )
-      .run(sha256, meetingId, format, Date.now());
+      .run(sha256, meetingId, format, Date.now(), Buffer.from(data));
+  }
+
+  async listSignedFiles(
+    meetingId: string,
+  ): Promise<Array<{ sha256: string; format: string; createdAt: number }>> {
+    return this.db
+      .prepare(
+        'SELECT sha256, format, created_at AS createdAt FROM signed_files WHERE meeting_id = ? ORDER BY created_at DESC, format',
+      )
+      .all(meetingId) as Array<{ sha256: string; format: string; createdAt: number }>;
+  }
+
+  async signedFileData(
+    meetingId: string,
+    sha256: string,
+  ): Promise<{ format: string; data: Uint8Array } | null> {
+    const row = this.db
+      .prepare(
+        'SELECT format, data FROM signed_files WHERE meeting_id = ? AND sha256 = ? AND data IS NOT NULL',
+      )
+      .get(meetingId, sha256) as { format: string; data: Buffer } | undefined;
+    return row ? { format: row.format, data: new Uint8Array(row.data) } : null;
+  }
+
+  async archiveSignatures(meetingId: string, versionId: number): Promise<void> {
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          `INSERT INTO signature_archive (meeting_id, version_id, user_id, role, name, signed_at, sha256)
+           SELECT meeting_id, ?, user_id, role, name, signed_at, sha256 FROM signatures WHERE meeting_id = ?`,
+        )
+        .run(versionId, meetingId);
+      this.db.prepare('DELETE FROM signatures WHERE meeting_id = ?').run(meetingId);
+      this.db
+        .prepare(
+          'UPDATE meetings SET adjusted_on = NULL, posted_from = NULL, posted_to = NULL, storage_place = NULL WHERE id = ?',
+        )
+        .run(meetingId);
+    })();
   }
 
   async findSignedFile(sha256: string): Promise<{ meetingId: string; format: string } | null> {

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Storage, StoredDocument, UpdateEntry } from '../storage.ts';
+import type { NewVersion, Storage, StoredDocument, UpdateEntry, VersionInfo } from '../storage.ts';
 import { migrations } from './migrations.ts';
 
 /** The database file inside DATA_DIR. */
@@ -94,6 +94,44 @@ export class SqliteStorage implements Storage {
 
   async compact(meetingId: string, snapshot: Uint8Array, upToSeq: number): Promise<void> {
     this.compactTx(meetingId, toBuffer(snapshot), upToSeq);
+  }
+
+  async saveVersion(version: NewVersion): Promise<number> {
+    const result = this.db
+      .prepare(
+        'INSERT INTO doc_versions (meeting_id, label, reason, created_by, created_at, state) VALUES (?, ?, ?, ?, ?, ?)',
+      )
+      .run(
+        version.meetingId,
+        version.label,
+        version.reason,
+        version.createdBy,
+        Date.now(),
+        toBuffer(version.state),
+      );
+    return Number(result.lastInsertRowid);
+  }
+
+  async listVersions(meetingId: string): Promise<VersionInfo[]> {
+    return this.db
+      .prepare(
+        `SELECT id, meeting_id AS meetingId, label, reason, created_by AS createdBy, created_at AS createdAt
+         FROM doc_versions WHERE meeting_id = ? ORDER BY id`,
+      )
+      .all(meetingId) as VersionInfo[];
+  }
+
+  async loadVersion(
+    meetingId: string,
+    versionId: number,
+  ): Promise<(VersionInfo & { state: Uint8Array }) | null> {
+    const row = this.db
+      .prepare(
+        `SELECT id, meeting_id AS meetingId, label, reason, created_by AS createdBy, created_at AS createdAt, state
+         FROM doc_versions WHERE meeting_id = ? AND id = ?`,
+      )
+      .get(meetingId, versionId) as (VersionInfo & { state: Buffer }) | undefined;
+    return row ? { ...row, state: new Uint8Array(row.state) } : null;
   }
 
   async ping(): Promise<void> {
