@@ -11,6 +11,7 @@ import { createHttpApp } from './http/app.ts';
 import { LifecycleService, type MeetingDocuments } from './lifecycle/lifecycleService.ts';
 import type { Logger } from './logger.ts';
 import { ServerMetrics } from './metrics.ts';
+import { DecisionRegister } from './registers/decisionRegister.ts';
 import type { AccountStore } from './storage/accountStore.ts';
 import { GroupCommitWriter } from './storage/groupCommitWriter.ts';
 import type { Storage } from './storage/storage.ts';
@@ -99,6 +100,7 @@ export function createJusteraServer(deps: JusteraServerDeps): JusteraServer {
         versions.save(meetingId, label, reason, userId),
       ),
       versions,
+      register: new DecisionRegister(accounts, storage),
       onAccessChanged: (meetingId, userId, access) => rooms.updateAccess(meetingId, userId, access),
     },
   });

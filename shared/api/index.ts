@@ -5,5 +5,6 @@ export { healthResponseSchema, readyResponseSchema } from './health.ts';
 export * from './history.ts';
 export * from './lifecycle.ts';
 export * from './meetings.ts';
+export * from './register.ts';
 export * from './roles.ts';
 export { type ApiRoute, apiRoutes, type RouteScope } from './routes.ts';

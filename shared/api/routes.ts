@@ -32,6 +32,11 @@ import {
   meetingSchema,
   setMeetingRoleRequestSchema,
 } from './meetings.ts';
+import {
+  registeredAssignmentSchema,
+  registeredDecisionSchema,
+  setAssignmentDoneRequestSchema,
+} from './register.ts';
 
 /**
  * Who may call a route: anyone (`public`), any signed-in user (`user`), members of the board in
@@ -294,5 +299,29 @@ export const apiRoutes: readonly ApiRoute[] = [
     scope: 'public',
     status: 200,
     response: verificationSchema,
+  },
+  {
+    method: 'get',
+    path: '/api/boards/:boardId/decisions',
+    summary: "The board's decisions across meetings (?q= searches), linking back to their §",
+    scope: 'board',
+    status: 200,
+    response: z.array(registeredDecisionSchema),
+  },
+  {
+    method: 'get',
+    path: '/api/boards/:boardId/assignments',
+    summary: 'Assignments across meetings (?status=open|done|all)',
+    scope: 'board',
+    status: 200,
+    response: z.array(registeredAssignmentSchema),
+  },
+  {
+    method: 'put',
+    path: '/api/boards/:boardId/assignments/:meetingId/:key',
+    summary: 'Mark an assignment done or open again',
+    scope: 'board',
+    status: 204,
+    request: setAssignmentDoneRequestSchema,
   },
 ];

@@ -398,4 +398,63 @@ describe('from live minutes to a signed, posted protocol', () => {
       ).valid,
     ).toBe(true);
   });
+
+  it("lists the board's decisions and assignments across meetings, searchable, with follow-up", async () => {
+    const admin = meeting.admin;
+    const board = `/api/boards/${meeting.boardId}`;
+    type Decision = { meetingId: string; label: string | null; text: string };
+    const found = await admin.expect<Decision[]>(
+      200,
+      'GET',
+      `${board}/decisions?q=${encodeURIComponent('rättade budgeten')}`,
+    );
+    expect(found).toHaveLength(1);
+    expect(found[0]?.meetingId).toBe(meeting.meetingId);
+    expect(found[0]?.label).toMatch(/^\d+/);
+    expect(await admin.expect<Decision[]>(200, 'GET', `${board}/decisions?q=finns-inte`)).toEqual(
+      [],
+    );
+
+    // An assignment written into a later meeting's minutes shows up as open until marked done.
+    const next = await admin.expect<{ id: string }>(201, 'POST', `${board}/meetings`, {
+      title: 'Decembermöte',
+      kind: 'board',
+      date: '2026-12-15',
+    });
+    const writer = connectClient(server.syncUrl, next.id, 'secretary', meeting.token);
+    clients.push(writer);
+    await writer.synced;
+    const firstItem = readItems(writer.doc)[1];
+    if (!firstItem) throw new Error('no item');
+    setItemBody(writer.doc, firstItem.id, [
+      { type: 'assignment', assignee: 'Ordföranden', text: 'kontakta revisorn', dueDate: null },
+    ]);
+    type Assignment = { meetingId: string; key: string; assignee: string; done: boolean };
+    let open: Assignment[] = [];
+    for (let attempt = 0; attempt < 50; attempt += 1) {
+      open = await admin.expect<Assignment[]>(200, 'GET', `${board}/assignments?status=open`);
+      if (open.some((assignment) => assignment.assignee === 'Ordföranden')) break;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const task = open.find((assignment) => assignment.assignee === 'Ordföranden');
+    if (!task) throw new Error('the new assignment is not in the register');
+    expect(
+      (
+        await observer.api.request('PUT', `${board}/assignments/${task.meetingId}/${task.key}`, {
+          done: true,
+        })
+      ).status,
+    ).toBe(403);
+    await admin.expect(204, 'PUT', `${board}/assignments/${task.meetingId}/${task.key}`, {
+      done: true,
+    });
+    const stillOpen = await admin.expect<Assignment[]>(
+      200,
+      'GET',
+      `${board}/assignments?status=open`,
+    );
+    expect(stillOpen.some((assignment) => assignment.key === task.key)).toBe(false);
+    const done = await admin.expect<Assignment[]>(200, 'GET', `${board}/assignments?status=done`);
+    expect(done.map((assignment) => assignment.key)).toContain(task.key);
+  });
 });

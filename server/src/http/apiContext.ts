@@ -7,6 +7,7 @@ import type { Config } from '../config.ts';
 import type { VersionService } from '../history/versionService.ts';
 import type { LifecycleService } from '../lifecycle/lifecycleService.ts';
 import type { Logger } from '../logger.ts';
+import type { DecisionRegister } from '../registers/decisionRegister.ts';
 import type { AccountStore } from '../storage/accountStore.ts';
 import type { Storage } from '../storage/storage.ts';
 import { AppError } from './errors.ts';
@@ -21,6 +22,7 @@ export interface ApiDeps {
   logger: Logger;
   lifecycle: LifecycleService;
   versions: VersionService;
+  register: DecisionRegister;
   /** Applies a changed role to the user's open sockets in that meeting. */
   onAccessChanged: (meetingId: string, userId: string, access: DocumentAccess | null) => void;
 }

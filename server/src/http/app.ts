@@ -15,6 +15,7 @@ import { lifecycleRoutes } from './lifecycleRoutes.ts';
 import { meetingRoutes } from './meetingRoutes.ts';
 import { metricsRoutes } from './metricsRoute.ts';
 import { openApiRoutes } from './openapi.ts';
+import { registerRoutes } from './registerRoutes.ts';
 import { staticClientRoutes } from './staticClient.ts';
 
 export interface HttpAppDeps {
@@ -81,5 +82,6 @@ function apiRoutesOf(deps: ApiDeps): Hono<ApiEnv> {
   api.route('/', meetingRoutes(deps));
   api.route('/', lifecycleRoutes(deps));
   api.route('/', historyRoutes(deps));
+  api.route('/', registerRoutes(deps));
   return api;
 }

@@ -72,6 +72,16 @@ export interface AccountStore {
   archiveSignatures(meetingId: string, versionId: number): Promise<void>;
   findSignedFile(sha256: string): Promise<{ meetingId: string; format: string } | null>;
 
+  /** Assignments marked done, by meeting: key → when and by whom. */
+  doneAssignments(
+    meetingIds: readonly string[],
+  ): Promise<Map<string, { doneAt: number; doneBy: string }>>;
+  setAssignmentDone(
+    meetingId: string,
+    key: string,
+    done: { at: number; by: string } | null,
+  ): Promise<void>;
+
   appendAudit(entries: readonly AuditRecord[]): Promise<void>;
   listAudit(
     meetingId: string,

@@ -165,4 +165,19 @@ export const migrations: readonly { version: number; name: string; sql: string }
       ALTER TABLE signed_files ADD COLUMN data BLOB;
     `,
   },
+  {
+    version: 5,
+    name: 'assignment follow-up',
+    sql: `
+      -- Assignments (uppdrag) marked done in the board's register; keyed by meeting and a
+      -- fingerprint of the assignment, so editing other text of the minutes does not lose it.
+      CREATE TABLE assignment_status (
+        meeting_id TEXT NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
+        assignment_key TEXT NOT NULL,
+        done_at INTEGER NOT NULL,
+        done_by TEXT NOT NULL,
+        PRIMARY KEY (meeting_id, assignment_key)
+      );
+    `,
+  },
 ];

@@ -542,6 +542,44 @@ export class SqliteAccountStore implements AccountStore {
     );
   }
 
+  async doneAssignments(
+    meetingIds: readonly string[],
+  ): Promise<Map<string, { doneAt: number; doneBy: string }>> {
+    const done = new Map<string, { doneAt: number; doneBy: string }>();
+    const select = this.db.prepare(
+      'SELECT assignment_key AS key, done_at AS doneAt, done_by AS doneBy FROM assignment_status WHERE meeting_id = ?',
+    );
+    for (const meetingId of meetingIds) {
+      for (const row of select.all(meetingId) as Array<{
+        key: string;
+        doneAt: number;
+        doneBy: string;
+      }>) {
+        done.set(`${meetingId}/${row.key}`, { doneAt: row.doneAt, doneBy: row.doneBy });
+      }
+    }
+    return done;
+  }
+
+  async setAssignmentDone(
+    meetingId: string,
+    key: string,
+    done: { at: number; by: string } | null,
+  ): Promise<void> {
+    if (done === null) {
+      this.db
+        .prepare('DELETE FROM assignment_status WHERE meeting_id = ? AND assignment_key = ?')
+        .run(meetingId, key);
+      return;
+    }
+    this.db
+      .prepare(
+        `INSERT INTO assignment_status (meeting_id, assignment_key, done_at, done_by) VALUES (?, ?, ?, ?)
+         ON CONFLICT (meeting_id, assignment_key) DO UPDATE SET done_at = excluded.done_at, done_by = excluded.done_by`,
+      )
+      .run(meetingId, key, done.at, done.by);
+  }
+
   async appendAudit(entries: readonly AuditRecord[]): Promise<void> {
     const insert = this.db.prepare(
       'INSERT INTO audit_log (meeting_id, user_id, action, detail, at) VALUES (?, ?, ?, ?, ?)',
