@@ -1,12 +1,16 @@
 /**
  * Top-level message types of the y-websocket protocol (y-protocols), and the sync sub-types.
- * Both ends speak exactly this; nothing Justera-specific is added to the wire format.
+ * Standard clients speak exactly types 0–3. Type 4 is Justera's one extension, opt-in: a client
+ * that sends `[4]` is told, as `[4, stateVector]`, what the server has durably stored, now and
+ * after every commit, so it can show "all changes saved" truthfully. Standard y-websocket
+ * clients never send it and so never receive it.
  */
 export const MessageType = {
   sync: 0,
   awareness: 1,
   auth: 2,
   queryAwareness: 3,
+  savedState: 4,
 } as const;
 
 export const SyncMessageType = {

@@ -7,7 +7,8 @@ export type ClientMessage =
   | { kind: 'syncStep1'; stateVector: Uint8Array }
   | { kind: 'update'; update: Uint8Array }
   | { kind: 'awareness'; update: Uint8Array }
-  | { kind: 'queryAwareness' };
+  | { kind: 'queryAwareness' }
+  | { kind: 'subscribeSaved' };
 
 export class ProtocolError extends Error {
   override readonly name = 'ProtocolError';
@@ -35,6 +36,8 @@ export function decodeClientMessage(frame: Uint8Array): ClientMessage {
         return { kind: 'awareness', update: decoding.readVarUint8Array(decoder) };
       case MessageType.queryAwareness:
         return { kind: 'queryAwareness' };
+      case MessageType.savedState:
+        return { kind: 'subscribeSaved' };
       default:
         throw new ProtocolError(`unknown message type ${type}`);
     }
@@ -58,6 +61,14 @@ export function encodeSyncStep2(update: Uint8Array): Uint8Array {
 /** A live update to broadcast. */
 export function encodeSyncUpdate(update: Uint8Array): Uint8Array {
   return encodeSync(SyncMessageType.update, update);
+}
+
+/** Justera's saved-state message: the state vector of what is durably stored. */
+export function encodeSavedState(stateVector: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.savedState);
+  encoding.writeVarUint8Array(encoder, stateVector);
+  return encoding.toUint8Array(encoder);
 }
 
 export function encodeAwareness(update: Uint8Array): Uint8Array {

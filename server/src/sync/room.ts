@@ -12,6 +12,7 @@ import {
   decodeClientMessage,
   encodeAwareness,
   encodePermissionDenied,
+  encodeSavedState,
   encodeSyncStep1,
   encodeSyncStep2,
   encodeSyncUpdate,
@@ -19,7 +20,7 @@ import {
 } from './messages.ts';
 import type { SyncSocket } from './syncSocket.ts';
 import { type DocumentShape, textOnly } from './validation/shape.ts';
-import { UpdateValidator } from './validation/updateValidator.ts';
+import { missingDependency, UpdateValidator } from './validation/updateValidator.ts';
 
 export interface RoomLimits {
   maxMessageBytes: number;
@@ -55,6 +56,11 @@ interface Connection {
   identity: ConnectionIdentity;
   /** Awareness client ids this connection introduced; removed when it leaves. */
   awarenessClientIds: Set<number>;
+  /** Updates that build on content this client has not sent yet, waiting for it (in order). */
+  parked: Uint8Array[];
+  parkedBytes: number;
+  /** Wants to hear what is durably stored (Justera's saved-state extension). */
+  wantsSavedState: boolean;
   /** Token bucket of the update rate limit. */
   updateTokens: number;
   tokensRefilledAt: number;
@@ -86,6 +92,8 @@ export class Room {
   private closed = false;
   /** Bytes stored for this meeting (snapshot + log tail): an upper bound of its encoded size. */
   private storedBytes: number;
+  /** True while parked updates are being retried (acceptUpdate must not recurse into it). */
+  private retrying = false;
   /** Which connection introduced each awareness client id; nobody else may speak for it. */
   private readonly awarenessOwners = new Map<number, Connection>();
   /** Checks updates of connections with `write` access. */
@@ -136,6 +144,9 @@ export class Room {
       socket,
       identity,
       awarenessClientIds: new Set(),
+      wantsSavedState: false,
+      parked: [],
+      parkedBytes: 0,
       updateTokens: this.deps.limits.updateBurst,
       tokensRefilledAt: performance.now(),
     };
@@ -182,6 +193,11 @@ export class Room {
           return;
         case 'awareness':
           this.acceptAwareness(connection, message.update);
+          return;
+        case 'subscribeSaved':
+          connection.wantsSavedState = true;
+          if (this.pendingWrites === 0)
+            this.send(connection, encodeSavedState(Y.encodeStateVector(this.doc)));
           return;
         case 'queryAwareness':
           this.send(
@@ -310,6 +326,10 @@ export class Room {
     }
     const validator = connection.identity.access === 'write' ? this.validator : this.textValidator;
     const problem = validator.check(decoded);
+    if (problem === missingDependency) {
+      this.park(connection, update);
+      return;
+    }
     if (problem !== null) {
       this.deps.metrics.messageRefused('invalid_update');
       this.deps.logger.info(
@@ -333,7 +353,9 @@ export class Room {
     } catch (error) {
       // The in-memory doc may now be half-applied; only storage can be trusted.
       this.fail(error);
+      return;
     }
+    this.retryParked(connection);
   }
 
   /**
@@ -376,6 +398,47 @@ export class Room {
     return true;
   }
 
+  /**
+   * Holds an update whose dependencies have not arrived. Bounded: a client that keeps sending
+   * updates built on content it never sends is closed instead of growing memory.
+   */
+  private park(connection: Connection, update: Uint8Array): void {
+    connection.parked.push(update);
+    connection.parkedBytes += update.byteLength;
+    if (
+      connection.parked.length > 1000 ||
+      connection.parkedBytes > this.deps.limits.maxMessageBytes
+    ) {
+      this.deps.metrics.messageRefused('invalid_update');
+      this.disconnect(
+        connection,
+        CloseCode.invalidUpdate,
+        `${missingDependency} (and never sent it)`,
+      );
+    }
+  }
+
+  /** After an update from this connection was applied, tries its parked ones again, in order. */
+  private retryParked(connection: Connection): void {
+    if (connection.parked.length === 0 || this.retrying) return;
+    this.retrying = true;
+    try {
+      let progress = true;
+      while (progress && connection.parked.length > 0 && this.connections.has(connection.socket)) {
+        progress = false;
+        const waiting = connection.parked.splice(0);
+        connection.parkedBytes = 0;
+        for (const update of waiting) {
+          const before = connection.parked.length;
+          this.acceptUpdate(connection, update);
+          if (connection.parked.length === before) progress = true;
+        }
+      }
+    } finally {
+      this.retrying = false;
+    }
+  }
+
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === loadOrigin) return;
     const author = isConnection(origin) ? origin : null;
@@ -394,6 +457,7 @@ export class Room {
         this.updatesSinceSnapshot += 1;
         if (this.closed && this.connections.size === 0) return;
         this.broadcast(encodeSyncUpdate(update), author?.socket);
+        if (this.pendingWrites === 0) this.announceSavedState();
         this.maybeCompact();
       },
       (error: unknown) => {
@@ -425,6 +489,19 @@ export class Room {
       encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)),
     );
   };
+
+  /**
+   * With no write in flight, the document's state is exactly what storage holds: tell the
+   * subscribers, so "saved" on their screen means stored here.
+   */
+  private announceSavedState(): void {
+    let message: Uint8Array | null = null;
+    for (const connection of this.connections.values()) {
+      if (!connection.wantsSavedState) continue;
+      message ??= encodeSavedState(Y.encodeStateVector(this.doc));
+      this.send(connection, message);
+    }
+  }
 
   private broadcast(message: Uint8Array, except?: SyncSocket): void {
     for (const connection of this.connections.values()) {

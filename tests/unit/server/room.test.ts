@@ -6,7 +6,7 @@ import type { UpdateEntry } from '../../../server/src/storage/storage.ts';
 import { Room } from '../../../server/src/sync/room.ts';
 import type { SyncSocket } from '../../../server/src/sync/syncSocket.ts';
 import { meetingShape } from '../../../server/src/sync/validation/meetingShape.ts';
-import { addItem } from '../../../shared/doc/index.ts';
+import { addItem, itemTitle } from '../../../shared/doc/index.ts';
 import { CloseCode } from '../../../shared/protocol/index.ts';
 
 /** An in-memory socket: records what the room sends and how it closes it. */
@@ -125,5 +125,30 @@ describe('a room', () => {
     expect(alice.closed?.code).toBe(CloseCode.storageFailure);
     expect(bob.closed?.code).toBe(CloseCode.storageFailure);
     expect(failed).toEqual([room]);
+  });
+
+  it('parks an update that arrives before the content it builds on, and applies both in order', async () => {
+    const { room } = createRoom(async () => 1);
+    const writerSocket = new FakeSocket();
+    const reader = new FakeSocket();
+    room.join(writerSocket, writer);
+    room.join(reader, writer);
+    const doc = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    doc.on('update', (update: Uint8Array) => updates.push(update));
+    const itemId = addItem(doc, { title: 'Först' });
+    itemTitle(doc, itemId).insert(5, ' och sedan');
+    const [first, second] = updates;
+    if (!first || !second) throw new Error('expected two updates');
+    const frame = (update: Uint8Array) =>
+      new Uint8Array([0, 2, ...varUint(update.length), ...update]);
+    room.receive(writerSocket, frame(second));
+    await room.settle();
+    expect(writerSocket.closed).toBeNull();
+    expect(reader.updates).toBe(0);
+    room.receive(writerSocket, frame(first));
+    await room.settle();
+    expect(reader.updates).toBe(2);
+    expect(itemTitle(room.doc, itemId).toString()).toBe('Först och sedan');
   });
 });

@@ -1,6 +1,13 @@
 import * as Y from 'yjs';
 import type { DocumentShape, MapSlot, Slot } from './shape.ts';
 
+/**
+ * The verdict for an update that builds on content the server has not received yet. It is not
+ * an error: a client that reconnects may send a fresh edit before its sync reply carrying the
+ * content that edit builds on. The room parks such an update and retries it later.
+ */
+export const missingDependency = 'update depends on content the server does not have';
+
 /** Where a shared type sits in the shape: its slot and a readable path for error messages. */
 interface Location {
   slot: Slot;
@@ -110,7 +117,7 @@ class ValidationRun {
       return { ref: { kind: 'root', name: parent }, parentSub: item.parentSub };
     if (parent instanceof Y.ID) {
       const found = this.findStruct(parent);
-      if (found === null) return 'update depends on content the server does not have';
+      if (found === null) return missingDependency;
       if (found.struct instanceof Y.GC) return { ref: { kind: 'gone' }, parentSub: null };
       const content = (found.struct as Y.Item).content;
       if (!(content instanceof Y.ContentType)) return 'parent is not a shared type';
@@ -124,7 +131,7 @@ class ValidationRun {
     const neighbour = item.origin ?? item.rightOrigin;
     if (neighbour === null) return 'item without parent or neighbour';
     const found = this.findStruct(neighbour);
-    if (found === null) return 'update depends on content the server does not have';
+    if (found === null) return missingDependency;
     if (found.struct instanceof Y.GC) return { ref: { kind: 'gone' }, parentSub: null };
     const sibling = found.struct as Y.Item;
     if (found.inDoc) {

@@ -1,0 +1,87 @@
+import * as decoding from 'lib0/decoding';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { MessageType } from '../../shared/protocol/index.ts';
+import { createTestMeeting } from '../helpers/apiClient.ts';
+import {
+  makeDataDir,
+  removeDataDir,
+  type ServerProcess,
+  startServerProcess,
+} from '../helpers/serverProcess.ts';
+import { connectClient, type SyncClient, seedMeeting, waitFor } from '../helpers/syncClient.ts';
+
+/** True when everything in `local` is contained in the state vector the server reported. */
+function covered(local: Uint8Array, saved: Uint8Array | null): boolean {
+  if (saved === null) return false;
+  const stored = Y.decodeStateVector(saved);
+  for (const [client, clock] of Y.decodeStateVector(local)) {
+    if ((stored.get(client) ?? 0) < clock) return false;
+  }
+  return true;
+}
+
+/** Subscribes a y-websocket client to Justera's saved-state messages (type 4). */
+function trackSaved(client: SyncClient): { latest: () => Uint8Array | null } {
+  let latest: Uint8Array | null = null;
+  const provider = client.provider as unknown as {
+    messageHandlers: Array<(encoder: unknown, decoder: decoding.Decoder) => void>;
+    ws: WebSocket | null;
+  };
+  provider.messageHandlers[MessageType.savedState] = (_encoder, decoder) => {
+    latest = decoding.readVarUint8Array(decoder);
+  };
+  const subscribe = () => provider.ws?.send(new Uint8Array([MessageType.savedState]));
+  client.provider.on('status', ({ status }: { status: string }) => {
+    if (status === 'connected') subscribe();
+  });
+  if (client.provider.wsconnected) subscribe();
+  return { latest: () => latest };
+}
+
+describe('"all changes saved" means stored on the server', () => {
+  const dirs: string[] = [];
+  const processes: ServerProcess[] = [];
+  const clients: SyncClient[] = [];
+  afterEach(async () => {
+    for (const client of clients.splice(0)) client.destroy();
+    for (const proc of processes.splice(0)) await proc.kill();
+    for (const dir of dirs.splice(0)) removeDataDir(dir);
+  });
+
+  it('reports a stored state that covers an edit only once it survives a SIGKILL', async () => {
+    const dataDir = makeDataDir();
+    dirs.push(dataDir);
+    const server = await startServerProcess({ dataDir });
+    processes.push(server);
+    const { meetingId, token } = await createTestMeeting(server.url);
+    await seedMeeting(server.syncUrl, meetingId, token);
+    const writer = connectClient(server.syncUrl, meetingId, 'writer', token);
+    clients.push(writer);
+    await writer.synced;
+    const saved = trackSaved(writer);
+    await waitFor(
+      () => covered(Y.encodeStateVector(writer.doc), saved.latest()),
+      'no saved state for the synced document',
+    );
+
+    writer.text.insert(0, 'sparat på servern. ');
+    // Right after the local edit the saved state cannot cover it yet…
+    expect(covered(Y.encodeStateVector(writer.doc), saved.latest())).toBe(false);
+    // …and once it does, the edit is durable: it survives killing the server at once.
+    await waitFor(
+      () => covered(Y.encodeStateVector(writer.doc), saved.latest()),
+      'the edit was never confirmed as stored',
+    );
+    await server.kill();
+    writer.destroy();
+    clients.pop();
+
+    const restarted = await startServerProcess({ dataDir });
+    processes.push(restarted);
+    const reader = connectClient(restarted.syncUrl, meetingId, 'reader', token);
+    clients.push(reader);
+    await reader.synced;
+    expect(reader.text.toString()).toContain('sparat på servern.');
+  });
+});
