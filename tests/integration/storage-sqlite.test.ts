@@ -99,3 +99,43 @@ describe('group commit', () => {
     await sqlite.close();
   });
 });
+
+describe('compaction interrupted at any point', () => {
+  it('leaves the old snapshot and the whole log when it fails between writing the snapshot and trimming', async () => {
+    const dataDir = makeDataDir();
+    dirs.push(dataDir);
+    const sqlite = openSqlite(dataDir);
+    const doc = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    doc.on('update', (update: Uint8Array) => updates.push(update));
+    for (const word of ['beslut ', 'om ', 'budget'])
+      doc.getText('t').insert(doc.getText('t').length, word);
+    const seqs = await sqlite.appendUpdates(
+      updates.map((update) => ({ meetingId: 'm', update, authorId: null })),
+    );
+    // Simulates a crash right after the snapshot row is written: the trim fails inside the
+    // same transaction, which must then leave no trace of the half-done compaction.
+    sqlite.database.exec(
+      "CREATE TRIGGER fail_trim BEFORE DELETE ON doc_updates BEGIN SELECT RAISE(ABORT, 'power cut'); END",
+    );
+    await expect(sqlite.compact('m', Y.encodeStateAsUpdate(doc), seqs.at(-1) ?? 0)).rejects.toThrow(
+      'power cut',
+    );
+    const loaded = await sqlite.loadDocument('m');
+    expect(loaded.snapshot).toBeNull();
+    expect(loaded.updates).toHaveLength(3);
+    const replayed = new Y.Doc();
+    for (const update of loaded.updates) Y.applyUpdate(replayed, update);
+    expect(replayed.getText('t').toString()).toBe('beslut om budget');
+
+    // Once the fault is gone, compaction completes and loading gives the same document.
+    sqlite.database.exec('DROP TRIGGER fail_trim');
+    await sqlite.compact('m', Y.encodeStateAsUpdate(doc), seqs.at(-1) ?? 0);
+    const compacted = await sqlite.loadDocument('m');
+    expect(compacted.updates).toHaveLength(0);
+    const fromSnapshot = new Y.Doc();
+    if (compacted.snapshot) Y.applyUpdate(fromSnapshot, compacted.snapshot);
+    expect(fromSnapshot.getText('t').toString()).toBe('beslut om budget');
+    await sqlite.close();
+  });
+});
