@@ -418,12 +418,14 @@ describe('from live minutes to a signed, posted protocol', () => {
     // An assignment written into a later meeting's minutes shows up as open until marked done.
     const next = await admin.expect<{ id: string }>(201, 'POST', `${board}/meetings`, {
       title: 'Decembermöte',
+      videoLink: 'https://zoom.us/j/123456789',
       kind: 'board',
       date: '2026-12-15',
     });
     const writer = connectClient(server.syncUrl, next.id, 'secretary', meeting.token);
     clients.push(writer);
     await writer.synced;
+    expect(writer.doc.getMap('meta').get('videoLink')).toBe('https://zoom.us/j/123456789');
     const firstItem = readItems(writer.doc)[1];
     if (!firstItem) throw new Error('no item');
     setItemBody(writer.doc, firstItem.id, [

@@ -74,6 +74,7 @@ export function meetingRoutes(deps: ApiDeps): Hono<ApiEnv> {
       firstParagraphNumber: body.firstParagraph,
       ...(body.startTime ? { startTime: body.startTime } : {}),
       ...(body.place ? { place: body.place } : {}),
+      ...(body.videoLink ? { videoLink: body.videoLink } : {}),
     });
     setServerMeta(doc, 'status', 'draft');
     await storage.appendUpdates([
