@@ -12,6 +12,7 @@ import {
   waitFor,
 } from '../helpers/syncClient.ts';
 import { startTestServer, type TestServer } from '../helpers/testServer.ts';
+import { closeOf, syncUpdateFrame } from '../helpers/wire.ts';
 
 let meetingId = '';
 let token = '';
@@ -24,26 +25,6 @@ async function rawSocket(server: TestServer): Promise<WebSocket> {
     socket.once('error', reject);
   });
   return socket;
-}
-
-function closeOf(socket: WebSocket): Promise<{ code: number; reason: string }> {
-  return new Promise((resolve) => {
-    socket.once('close', (code, reason) => resolve({ code, reason: reason.toString() }));
-  });
-}
-
-/** A sync message (type 0, sub-type 2 = update) with an arbitrary payload. */
-function syncUpdateFrame(payload: Uint8Array): Uint8Array {
-  const header = [0, 2];
-  let length = payload.length;
-  const varint: number[] = [];
-  do {
-    let byte = length & 0x7f;
-    length >>>= 7;
-    if (length > 0) byte |= 0x80;
-    varint.push(byte);
-  } while (length > 0);
-  return new Uint8Array([...header, ...varint, ...payload]);
 }
 
 describe('bad input on the sync socket', () => {

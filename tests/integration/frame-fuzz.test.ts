@@ -6,21 +6,7 @@ import { addItem, itemProposal, readMeeting } from '../../shared/doc/index.ts';
 import { createTestMeeting, type TestMeeting } from '../helpers/apiClient.ts';
 import { connectClient, type SyncClient, seedMeeting, waitFor } from '../helpers/syncClient.ts';
 import { startTestServer, type TestServer } from '../helpers/testServer.ts';
-
-function varUint(value: number): number[] {
-  const bytes: number[] = [];
-  let rest = value;
-  do {
-    let byte = rest % 128;
-    rest = Math.floor(rest / 128);
-    if (rest > 0) byte += 128;
-    bytes.push(byte);
-  } while (rest > 0);
-  return bytes;
-}
-
-const frame = (type: number[], payload: Uint8Array | number[]) =>
-  new Uint8Array([...type, ...varUint(payload.length), ...payload]);
+import { frame, varUint } from '../helpers/wire.ts';
 
 /** Real updates of the meeting model, made on a copy of the document, as material to corrupt. */
 function sampleUpdates(base: Uint8Array): Uint8Array[] {

@@ -15,6 +15,7 @@ import { docxText, pdfText, squash } from '../helpers/documents.ts';
 import { invitePerson, type Person } from '../helpers/people.ts';
 import { connectClient, type SyncClient, waitFor } from '../helpers/syncClient.ts';
 import { startTestServer, type TestServer } from '../helpers/testServer.ts';
+import { syncUpdateFrame } from '../helpers/wire.ts';
 
 interface LifecycleState {
   status: string;
@@ -162,7 +163,7 @@ describe('from live minutes to a signed, posted protocol', () => {
     const before = Y.encodeStateVector(late);
     late.getMap('meta').set('title', 'Ändrad efter låsning');
     const update = Y.encodeStateAsUpdate(late, before);
-    raw.send(new Uint8Array([0, 2, update.length, ...update]));
+    raw.send(syncUpdateFrame(update));
     expect(await denied).toMatch(/locked for justering/);
     raw.close();
     await server.server.rooms.peek(meeting.meetingId)?.settle();

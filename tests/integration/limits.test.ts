@@ -1,53 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { itemProposal } from '../../shared/doc/index.ts';
 import { CloseCode } from '../../shared/protocol/index.ts';
 import { ApiClient, createTestMeeting, type TestMeeting } from '../helpers/apiClient.ts';
 import { connectClient, type SyncClient, seedMeeting, waitFor } from '../helpers/syncClient.ts';
 import { startTestServer, type TestServer } from '../helpers/testServer.ts';
-
-/** A y-websocket update message around a Yjs update. */
-function updateFrame(update: Uint8Array): Uint8Array {
-  const length: number[] = [];
-  let rest = update.length;
-  do {
-    let byte = rest & 0x7f;
-    rest >>>= 7;
-    if (rest > 0) byte |= 0x80;
-    length.push(byte);
-  } while (rest > 0);
-  return new Uint8Array([0, 2, ...length, ...update]);
-}
-
-function open(url: string): Promise<WebSocket> {
-  const socket = new WebSocket(url);
-  return new Promise((resolve, reject) => {
-    socket.once('open', () => resolve(socket));
-    socket.once('error', reject);
-  });
-}
-
-function closeOf(socket: WebSocket): Promise<{ code: number; reason: string }> {
-  return new Promise((resolve) =>
-    socket.once('close', (code, reason) => resolve({ code, reason: reason.toString() })),
-  );
-}
-
-function upgradeStatus(url: string): Promise<number> {
-  return new Promise((resolve) => {
-    const socket = new WebSocket(url);
-    socket.once('open', () => {
-      socket.close();
-      resolve(101);
-    });
-    socket.once('unexpected-response', (_request, response) => {
-      resolve(response.statusCode ?? 0);
-      socket.terminate();
-    });
-    socket.once('error', () => undefined);
-  });
-}
+import { closeOf, openSocket, syncUpdateFrame, upgradeStatus } from '../helpers/wire.ts';
 
 describe('limits are enforced and answered as documented', () => {
   let server: TestServer;
@@ -84,9 +42,11 @@ describe('limits are enforced and answered as documented', () => {
       MAX_UPDATES_PER_SECOND: '5',
       UPDATE_BURST: '10',
     });
-    const socket = await open(`${server.syncUrl}/${meeting.meetingId}?token=${meeting.token}`);
+    const socket = await openSocket(
+      `${server.syncUrl}/${meeting.meetingId}?token=${meeting.token}`,
+    );
     const closed = closeOf(socket);
-    copy.on('update', (update: Uint8Array) => socket.send(updateFrame(update)));
+    copy.on('update', (update: Uint8Array) => socket.send(syncUpdateFrame(update)));
     for (let i = 0; i < 40; i += 1) itemProposal(copy, 'notes').insert(0, 'x');
     const { code, reason } = await closed;
     expect(code).toBe(CloseCode.rateLimited);
@@ -98,9 +58,11 @@ describe('limits are enforced and answered as documented', () => {
     const { meeting, honest, copy } = await meetingWithHonestClient({
       MAX_DOCUMENT_BYTES: String(96 * 1024),
     });
-    const socket = await open(`${server.syncUrl}/${meeting.meetingId}?token=${meeting.token}`);
+    const socket = await openSocket(
+      `${server.syncUrl}/${meeting.meetingId}?token=${meeting.token}`,
+    );
     const closed = closeOf(socket);
-    copy.on('update', (update: Uint8Array) => socket.send(updateFrame(update)));
+    copy.on('update', (update: Uint8Array) => socket.send(syncUpdateFrame(update)));
     itemProposal(copy, 'notes').insert(0, 'a'.repeat(60 * 1024));
     itemProposal(copy, 'notes').insert(0, 'b'.repeat(60 * 1024));
     const { code, reason } = await closed;
@@ -119,9 +81,9 @@ describe('limits are enforced and answered as documented', () => {
     const second = await createTestMeeting(server.url, 'Andra');
     const url = (meeting: TestMeeting) =>
       `${server.syncUrl}/${meeting.meetingId}?token=${meeting.token}`;
-    const a = await open(url(first));
+    const a = await openSocket(url(first));
     expect(await upgradeStatus(url(second))).toBe(503);
-    const b = await open(url(first));
+    const b = await openSocket(url(first));
     expect(await upgradeStatus(url(first))).toBe(503);
     a.close();
     b.close();
@@ -132,7 +94,7 @@ describe('limits are enforced and answered as documented', () => {
       METRICS_TOKEN: 'metrics-token-0123456789',
     });
     honest.text.insert(0, 'räknas. ');
-    const text = await open(`${server.syncUrl}/${meeting.meetingId}?token=${meeting.token}`);
+    const text = await openSocket(`${server.syncUrl}/${meeting.meetingId}?token=${meeting.token}`);
     const closed = closeOf(text);
     text.send('not binary');
     await closed;

@@ -19,24 +19,7 @@ import {
   waitFor,
 } from '../helpers/syncClient.ts';
 import { startTestServer, type TestServer } from '../helpers/testServer.ts';
-
-/** Status of a socket upgrade: 101 when it opened, else the HTTP status it was refused with. */
-function upgradeStatus(url: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const socket = new WebSocket(url);
-    socket.once('open', () => {
-      socket.close();
-      resolve(101);
-    });
-    socket.once('unexpected-response', (_request, response) => {
-      resolve(response.statusCode ?? 0);
-      socket.terminate();
-    });
-    socket.once('error', (error) => {
-      if (!String(error.message).includes('Unexpected server response')) reject(error);
-    });
-  });
-}
+import { upgradeStatus } from '../helpers/wire.ts';
 
 describe('who may see and edit a meeting', () => {
   let server: TestServer;

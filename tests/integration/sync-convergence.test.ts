@@ -12,6 +12,7 @@ import {
   waitFor,
 } from '../helpers/syncClient.ts';
 import { startTestServer, type TestServer } from '../helpers/testServer.ts';
+import { awarenessFrame } from '../helpers/wire.ts';
 
 describe('sync between y-websocket clients', () => {
   let server: TestServer;
@@ -179,10 +180,9 @@ describe('sync between y-websocket clients', () => {
     );
     const socket = new WebSocket(`${server.syncUrl}/${meeting.meetingId}?token=${mallory.token}`);
     await new Promise((resolve) => socket.once('open', resolve));
-    const frame = (update: Uint8Array) => new Uint8Array([1, ...varUint(update.length), ...update]);
-    socket.send(frame(awarenessProtocol.encodeAwarenessUpdate(forger, [victim])));
+    socket.send(awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(forger, [victim])));
     awarenessProtocol.removeAwarenessStates(forger, [victim], 'forged');
-    socket.send(frame(awarenessProtocol.encodeAwarenessUpdate(forger, [victim])));
+    socket.send(awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(forger, [victim])));
     await new Promise((resolve) => setTimeout(resolve, 300));
     const seen = observer.provider.awareness.getStates().get(victim) as
       | { user?: { name?: string } }
@@ -191,15 +191,3 @@ describe('sync between y-websocket clients', () => {
     socket.close();
   });
 });
-
-function varUint(value: number): number[] {
-  const bytes: number[] = [];
-  let rest = value;
-  do {
-    let byte = rest & 0x7f;
-    rest >>>= 7;
-    if (rest > 0) byte |= 0x80;
-    bytes.push(byte);
-  } while (rest > 0);
-  return bytes;
-}

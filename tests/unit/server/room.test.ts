@@ -8,6 +8,7 @@ import type { SyncSocket } from '../../../server/src/sync/syncSocket.ts';
 import { meetingShape } from '../../../server/src/sync/validation/meetingShape.ts';
 import { addItem, itemTitle } from '../../../shared/doc/index.ts';
 import { CloseCode } from '../../../shared/protocol/index.ts';
+import { syncUpdateFrame } from '../../helpers/wire.ts';
 
 /** An in-memory socket: records what the room sends and how it closes it. */
 class FakeSocket implements SyncSocket {
@@ -63,19 +64,7 @@ function updateMessage(): Uint8Array {
   const doc = new Y.Doc();
   addItem(doc, { title: 'Ärende' });
   const update = Y.encodeStateAsUpdate(doc);
-  return new Uint8Array([0, 2, ...varUint(update.length), ...update]);
-}
-
-function varUint(value: number): number[] {
-  const bytes: number[] = [];
-  let rest = value;
-  do {
-    let byte = rest & 0x7f;
-    rest >>>= 7;
-    if (rest > 0) byte |= 0x80;
-    bytes.push(byte);
-  } while (rest > 0);
-  return bytes;
+  return syncUpdateFrame(update);
 }
 
 const writer = { userId: 'u1', name: 'Sara', access: 'write' } as const;
@@ -140,13 +129,11 @@ describe('a room', () => {
     itemTitle(doc, itemId).insert(5, ' och sedan');
     const [first, second] = updates;
     if (!first || !second) throw new Error('expected two updates');
-    const frame = (update: Uint8Array) =>
-      new Uint8Array([0, 2, ...varUint(update.length), ...update]);
-    room.receive(writerSocket, frame(second));
+    room.receive(writerSocket, syncUpdateFrame(second));
     await room.settle();
     expect(writerSocket.closed).toBeNull();
     expect(reader.updates).toBe(0);
-    room.receive(writerSocket, frame(first));
+    room.receive(writerSocket, syncUpdateFrame(first));
     await room.settle();
     expect(reader.updates).toBe(2);
     expect(itemTitle(room.doc, itemId).toString()).toBe('Först och sedan');
