@@ -1,14 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createTestMeeting } from '../helpers/apiClient.ts';
-import {
-  makeDataDir,
-  removeDataDir,
-  type ServerProcess,
-  startServerProcess,
-} from '../helpers/serverProcess.ts';
-import { connectClient, type SyncClient, seedMeeting, waitFor } from '../helpers/syncClient.ts';
+import { useProcessFixtures } from '../helpers/processFixtures.ts';
+import { makeDataDir, startServerProcess } from '../helpers/serverProcess.ts';
+import { connectClient, seedMeeting, waitFor } from '../helpers/syncClient.ts';
 
 /** Runs `npm run backup|restore -- <file>` the way an operator would, on `dataDir`. */
 function runOps(command: 'backup' | 'restore', file: string, dataDir: string) {
@@ -19,14 +15,7 @@ function runOps(command: 'backup' | 'restore', file: string, dataDir: string) {
 }
 
 describe('backup and restore', () => {
-  const dirs: string[] = [];
-  const processes: ServerProcess[] = [];
-  const clients: SyncClient[] = [];
-  afterEach(async () => {
-    for (const client of clients.splice(0)) client.destroy();
-    for (const proc of processes.splice(0)) await proc.kill();
-    for (const dir of dirs.splice(0)) removeDataDir(dir);
-  });
+  const { dirs, processes, clients } = useProcessFixtures();
 
   it('copies the database while the server runs and brings that state back after a restore', async () => {
     const dataDir = makeDataDir();

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { apiRoutes } from '../../shared/api/routes.ts';
 import { addItem, itemTitle } from '../../shared/doc/index.ts';

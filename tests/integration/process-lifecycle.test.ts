@@ -1,28 +1,17 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { addItem, readItems } from '../../shared/doc/index.ts';
 import { CloseCode } from '../../shared/protocol/index.ts';
 import { createTestMeeting } from '../helpers/apiClient.ts';
-import {
-  makeDataDir,
-  removeDataDir,
-  type ServerProcess,
-  startServerProcess,
-} from '../helpers/serverProcess.ts';
-import { connectClient, type SyncClient, seedMeeting, waitFor } from '../helpers/syncClient.ts';
+import { useProcessFixtures } from '../helpers/processFixtures.ts';
+import { makeDataDir, removeDataDir, startServerProcess } from '../helpers/serverProcess.ts';
+import { connectClient, seedMeeting, waitFor } from '../helpers/syncClient.ts';
 
 describe('the server process', () => {
-  const dirs: string[] = [];
-  const processes: ServerProcess[] = [];
-  const clients: SyncClient[] = [];
-  afterEach(async () => {
-    for (const client of clients.splice(0)) client.destroy();
-    for (const proc of processes.splice(0)) await proc.kill();
-    for (const dir of dirs.splice(0)) removeDataDir(dir);
-  });
+  const { dirs, processes, clients } = useProcessFixtures();
 
   it('loses nothing that was broadcast when it is SIGKILLed mid-edit', async () => {
     const dataDir = makeDataDir();

@@ -1,14 +1,10 @@
 import * as decoding from 'lib0/decoding';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { MessageType } from '../../shared/protocol/index.ts';
 import { createTestMeeting } from '../helpers/apiClient.ts';
-import {
-  makeDataDir,
-  removeDataDir,
-  type ServerProcess,
-  startServerProcess,
-} from '../helpers/serverProcess.ts';
+import { useProcessFixtures } from '../helpers/processFixtures.ts';
+import { makeDataDir, startServerProcess } from '../helpers/serverProcess.ts';
 import { connectClient, type SyncClient, seedMeeting, waitFor } from '../helpers/syncClient.ts';
 
 /** True when everything in `local` is contained in the state vector the server reported. */
@@ -40,14 +36,7 @@ function trackSaved(client: SyncClient): { latest: () => Uint8Array | null } {
 }
 
 describe('"all changes saved" means stored on the server', () => {
-  const dirs: string[] = [];
-  const processes: ServerProcess[] = [];
-  const clients: SyncClient[] = [];
-  afterEach(async () => {
-    for (const client of clients.splice(0)) client.destroy();
-    for (const proc of processes.splice(0)) await proc.kill();
-    for (const dir of dirs.splice(0)) removeDataDir(dir);
-  });
+  const { dirs, processes, clients } = useProcessFixtures();
 
   it('reports a stored state that covers an edit only once it survives a SIGKILL', async () => {
     const dataDir = makeDataDir();
