@@ -43,6 +43,8 @@ export const bearerTokenSchema = z.object({
   expiresAt: z.string(),
 });
 
+export const sessionSchema = z.object({ user: userSchema.nullable(), signupOpen: z.boolean() });
+
 export type SignupRequest = z.infer<typeof signupRequestSchema>;
 export type LoginRequest = z.infer<typeof loginRequestSchema>;
 export type User = z.infer<typeof userSchema>;

@@ -58,6 +58,24 @@ export const acceptInvitationRequestSchema = z
 
 export const acceptInvitationResponseSchema = z.object({ boardId: z.string() });
 
+export const invitationSummarySchema = z.object({
+  id: z.string(),
+  role: boardRoleSchema,
+  email: z.string().nullable(),
+  expiresAt: z.string(),
+  usedAt: z.string().nullable(),
+});
+
+/** What the holder of an invitation link may see before accepting it. */
+export const invitationPreviewSchema = z.object({
+  boardName: z.string(),
+  organisation: z.string(),
+  role: boardRoleSchema,
+  forEmail: z.boolean(),
+  expiresAt: z.string(),
+  state: z.enum(['open', 'used', 'expired']),
+});
+
 export type Board = z.infer<typeof boardSchema>;
 export type BoardDetail = z.infer<typeof boardDetailSchema>;
 export type BoardMember = z.infer<typeof boardMemberSchema>;

@@ -12,7 +12,10 @@ export const createMeetingRequestSchema = z.object({
   startTime: clockTime.optional(),
   place: z.string().trim().max(200).optional(),
   /** The Zoom/Teams link when the board meets by video. */
-  videoLink: z.url({ protocol: /^https?$/ }).max(500).optional(),
+  videoLink: z
+    .url({ protocol: /^https?$/ })
+    .max(500)
+    .optional(),
   /** Number of the meeting's first § (paragraphs run on across a board's meetings in a year). */
   firstParagraph: z.number().int().min(1).max(1_000_000).default(1),
 });

@@ -3,6 +3,7 @@ import {
   bearerTokenSchema,
   loginRequestSchema,
   passwordChangeRequestSchema,
+  sessionSchema,
   signupRequestSchema,
   userSchema,
 } from './auth.ts';
@@ -13,7 +14,9 @@ import {
   boardSchema,
   createBoardRequestSchema,
   createInvitationRequestSchema,
+  invitationPreviewSchema,
   invitationSchema,
+  invitationSummarySchema,
   updateMemberRequestSchema,
 } from './boards.ts';
 import {
@@ -323,5 +326,36 @@ export const apiRoutes: readonly ApiRoute[] = [
     scope: 'board',
     status: 204,
     request: setAssignmentDoneRequestSchema,
+  },
+  {
+    method: 'get',
+    path: '/api/auth/session',
+    summary: 'Who is signed in (or null) and whether sign-up is open; always 200',
+    scope: 'public',
+    status: 200,
+    response: sessionSchema,
+  },
+  {
+    method: 'get',
+    path: '/api/boards/:boardId/invitations',
+    summary: "The board's invitations (admins); ids, never tokens",
+    scope: 'board',
+    status: 200,
+    response: z.array(invitationSummarySchema),
+  },
+  {
+    method: 'delete',
+    path: '/api/boards/:boardId/invitations/:invitationId',
+    summary: 'Withdraw an unused invitation (admins)',
+    scope: 'board',
+    status: 204,
+  },
+  {
+    method: 'get',
+    path: '/api/invitations/:token',
+    summary: 'Which board an invitation link is for, its role and state',
+    scope: 'public',
+    status: 200,
+    response: invitationPreviewSchema,
   },
 ];

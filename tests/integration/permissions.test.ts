@@ -324,4 +324,49 @@ describe('who may see and edit a meeting', () => {
       .all(meeting.meetingId) as Array<{ author: string | null }>;
     expect(authors.every((row) => row.author !== null)).toBe(true);
   });
+
+  it('shows an invitation before it is accepted, lists and withdraws invitations, and tells who is signed in', async () => {
+    const anonymous = new ApiClient(server.url);
+    expect(await anonymous.expect(200, 'GET', '/api/auth/session')).toEqual({
+      user: null,
+      signupOpen: false,
+    });
+    const session = await meeting.admin.expect<{ user: { name: string } | null }>(
+      200,
+      'GET',
+      '/api/auth/session',
+    );
+    expect(session.user?.name).toBe(adminCredentials.name);
+
+    const board = `/api/boards/${meeting.boardId}`;
+    const invitation = await meeting.admin.expect<{ token: string }>(
+      201,
+      'POST',
+      `${board}/invitations`,
+      { role: 'guest', email: 'gast@example.se' },
+    );
+    expect(
+      await anonymous.expect(200, 'GET', `/api/invitations/${invitation.token}`),
+    ).toMatchObject({
+      role: 'guest',
+      forEmail: true,
+      state: 'open',
+    });
+    type Summary = { id: string; email: string | null; usedAt: string | null };
+    const listed = await meeting.admin.expect<Summary[]>(200, 'GET', `${board}/invitations`);
+    const entry = listed.find((item) => item.email === 'gast@example.se');
+    if (!entry) throw new Error('the invitation is not listed');
+    expect(JSON.stringify(listed)).not.toContain(invitation.token);
+    expect((await member.api.request('GET', `${board}/invitations`)).status).toBe(403);
+    await meeting.admin.expect(204, 'DELETE', `${board}/invitations/${entry.id}`);
+    expect((await anonymous.request('GET', `/api/invitations/${invitation.token}`)).status).toBe(
+      404,
+    );
+    const accept = await anonymous.request('POST', `/api/invitations/${invitation.token}/accept`, {
+      email: 'gast@example.se',
+      password: 'ett långt lösenord',
+      name: 'Gäst',
+    });
+    expect(accept.status).toBe(404);
+  });
 });

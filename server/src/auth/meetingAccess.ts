@@ -1,6 +1,6 @@
+import { documentAccessFor, effectiveMeetingRole } from '../../../shared/api/permissions.ts';
 import type { BoardRole, DocumentAccess, MeetingRole } from '../../../shared/api/roles.ts';
 import type { AccountStore, MeetingRecord, MemberRecord } from '../storage/accountStore.ts';
-import { documentAccessFor, effectiveMeetingRole } from './permissions.ts';
 
 export type MeetingAccess =
   | {

@@ -86,6 +86,16 @@ export function authRoutes(deps: ApiDeps): Hono<ApiEnv> {
 
   app.get('/me', (c) => c.json(publicUser(requireAuth(c).user)));
 
+  // For the app's first paint: who is signed in (or nobody) and whether sign-up is open, as a
+  // 200 either way, so a signed-out visit does not log an error in the browser.
+  app.get('/session', async (c) => {
+    const auth = c.get('auth');
+    return c.json({
+      user: auth ? publicUser(auth.user) : null,
+      signupOpen: (await accounts.countUsers()) === 0,
+    });
+  });
+
   app.post('/password', async (c) => {
     const { user, session } = requireAuth(c);
     const body = await readBody(c, passwordChangeRequestSchema);

@@ -5,8 +5,8 @@ import {
   createInvitationRequestSchema,
   updateMemberRequestSchema,
 } from '../../../shared/api/boards.ts';
+import { canManageBoard } from '../../../shared/api/permissions.ts';
 import { hashPassword } from '../auth/passwords.ts';
-import { canManageBoard } from '../auth/permissions.ts';
 import { hashSecret, newSecret } from '../auth/secrets.ts';
 import type { MemberRecord } from '../storage/accountStore.ts';
 import { type ApiDeps, type ApiEnv, requireAuth } from './apiContext.ts';
@@ -102,6 +102,52 @@ export function boardRoutes(deps: ApiDeps): Hono<ApiEnv> {
       { token, url: `${origin}/invitation/${token}`, expiresAt: new Date(expiresAt).toISOString() },
       201,
     );
+  });
+
+  app.get('/boards/:boardId/invitations', async (c) => {
+    const member = await requireBoardMember(c, deps);
+    if (!canManageBoard(member.role))
+      throw new AppError('forbidden', 403, 'only board admins see invitations');
+    const invitations = await accounts.listInvitations(member.boardId);
+    return c.json(
+      invitations.map((invitation) => ({
+        id: invitation.id,
+        role: invitation.role,
+        email: invitation.email,
+        expiresAt: new Date(invitation.expiresAt).toISOString(),
+        usedAt: invitation.usedAt === null ? null : new Date(invitation.usedAt).toISOString(),
+      })),
+    );
+  });
+
+  app.delete('/boards/:boardId/invitations/:invitationId', async (c) => {
+    const member = await requireBoardMember(c, deps);
+    if (!canManageBoard(member.role))
+      throw new AppError('forbidden', 403, 'only board admins withdraw invitations');
+    const revoked = await accounts.revokeInvitation(member.boardId, c.req.param('invitationId'));
+    if (!revoked) throw new AppError('not_found', 404, 'no unused invitation with that id');
+    return c.body(null, 204);
+  });
+
+  app.get('/invitations/:token', async (c) => {
+    // Public: whoever holds the link may see which board invites them, and nothing more.
+    const invitation = await accounts.findInvitation(hashSecret(c.req.param('token')));
+    if (!invitation)
+      throw new AppError('invitation_not_found', 404, 'this invitation link is not valid');
+    const board = await accounts.findBoard(invitation.boardId);
+    return c.json({
+      boardName: board?.name ?? '',
+      organisation: board?.organisation ?? '',
+      role: invitation.role,
+      forEmail: invitation.email !== null,
+      expiresAt: new Date(invitation.expiresAt).toISOString(),
+      state:
+        invitation.usedAt !== null
+          ? 'used'
+          : invitation.expiresAt <= Date.now()
+            ? 'expired'
+            : 'open',
+    });
   });
 
   app.post('/invitations/:token/accept', async (c) => {

@@ -4,15 +4,15 @@ import {
   createMeetingRequestSchema,
   setMeetingRoleRequestSchema,
 } from '../../../shared/api/meetings.ts';
-import { setServerMeta } from '../../../shared/doc/meta.ts';
-import { createMeetingFromTemplate } from '../../../shared/doc/template.ts';
-import { resolveMeetingAccess } from '../auth/meetingAccess.ts';
 import {
   canAssignMeetingRoles,
   canCreateMeeting,
   documentAccessFor,
   effectiveMeetingRole,
-} from '../auth/permissions.ts';
+} from '../../../shared/api/permissions.ts';
+import { setServerMeta } from '../../../shared/doc/meta.ts';
+import { createMeetingFromTemplate } from '../../../shared/doc/template.ts';
+import { resolveMeetingAccess } from '../auth/meetingAccess.ts';
 import type { MeetingRecord } from '../storage/accountStore.ts';
 import { type ApiDeps, type ApiEnv, requireAuth } from './apiContext.ts';
 import { requireBoardMember } from './boardRoutes.ts';

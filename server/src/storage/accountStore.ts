@@ -33,6 +33,22 @@ export interface AccountStore {
   ): Promise<void>;
 
   createInvitation(invitation: InvitationRecord): Promise<void>;
+  /** An invitation by the hash of its token (for showing who invites before accepting). */
+  findInvitation(tokenHash: string): Promise<(InvitationRecord & { usedAt: number | null }) | null>;
+  /** A board's invitations, newest first; `id` is a prefix of the token hash, never the token. */
+  listInvitations(
+    boardId: string,
+  ): Promise<
+    Array<{
+      id: string;
+      role: BoardRole;
+      email: string | null;
+      expiresAt: number;
+      usedAt: number | null;
+    }>
+  >;
+  /** Withdraws an unused invitation; false when there was none with that id. */
+  revokeInvitation(boardId: string, id: string): Promise<boolean>;
   /**
    * Uses an invitation once, atomically: creates the account when `newUser` is given, adds the
    * user to the board (keeping a higher existing role) and marks the invitation used.

@@ -249,6 +249,53 @@ export class SqliteAccountStore implements AccountStore {
       );
   }
 
+  async findInvitation(
+    tokenHash: string,
+  ): Promise<(InvitationRecord & { usedAt: number | null }) | null> {
+    const row = this.db
+      .prepare(
+        `SELECT token_hash AS tokenHash, board_id AS boardId, role, email, created_by AS createdBy,
+                expires_at AS expiresAt, used_at AS usedAt FROM invitations WHERE token_hash = ?`,
+      )
+      .get(tokenHash) as (InvitationRecord & { usedAt: number | null }) | undefined;
+    return row ?? null;
+  }
+
+  async listInvitations(
+    boardId: string,
+  ): Promise<
+    Array<{
+      id: string;
+      role: BoardRole;
+      email: string | null;
+      expiresAt: number;
+      usedAt: number | null;
+    }>
+  > {
+    return this.db
+      .prepare(
+        `SELECT substr(token_hash, 1, 16) AS id, role, email, expires_at AS expiresAt, used_at AS usedAt
+         FROM invitations WHERE board_id = ? ORDER BY expires_at DESC`,
+      )
+      .all(boardId) as Array<{
+      id: string;
+      role: BoardRole;
+      email: string | null;
+      expiresAt: number;
+      usedAt: number | null;
+    }>;
+  }
+
+  async revokeInvitation(boardId: string, id: string): Promise<boolean> {
+    if (!/^[0-9a-f]{16}$/.test(id)) return false;
+    const result = this.db
+      .prepare(
+        'DELETE FROM invitations WHERE board_id = ? AND substr(token_hash, 1, 16) = ? AND used_at IS NULL',
+      )
+      .run(boardId, id);
+    return result.changes > 0;
+  }
+
   async acceptInvitation(
     tokenHash: string,
     now: number,

@@ -1,8 +1,8 @@
-import type { BoardRole, DocumentAccess, MeetingRole } from '../../../shared/api/roles.ts';
+import type { BoardRole, DocumentAccess, MeetingRole } from './roles.ts';
 
 /**
- * Who may do what, as pure functions of roles. HTTP routes and the sync socket both ask these, so
- * the rules live in one place.
+ * Who may do what, as pure functions of roles. The server enforces them on HTTP routes and the
+ * sync socket; the client asks the same functions only to show what a person may do.
  */
 
 /**
@@ -11,9 +11,9 @@ import type { BoardRole, DocumentAccess, MeetingRole } from '../../../shared/api
  */
 export function effectiveMeetingRole(
   boardRole: BoardRole,
-  assigned: MeetingRole | null,
+  assigned: MeetingRole | null | undefined,
 ): MeetingRole {
-  if (assigned !== null) return assigned;
+  if (assigned !== null && assigned !== undefined) return assigned;
   return boardRole === 'guest' ? 'observer' : 'member';
 }
 
