@@ -8,6 +8,8 @@
 export const CloseCode = {
   /** Server is shutting down or restarting; clients reconnect. */
   goingAway: 1001,
+  /** The user's role in the meeting changed; the client reconnects and reads its new access. */
+  roleChanged: 4000,
   /** The frame was larger than the transport accepts at all (ws maxPayload). */
   transportTooLarge: 1009,
   /** A binary message that is not a valid y-websocket / Yjs message. */

@@ -185,12 +185,21 @@ describe('who may see and edit a meeting', () => {
       () => watcher.text.toString().includes('före degraderingen'),
       'edit before demotion lost',
     );
+    const closes: number[] = [];
+    client.provider.on('connection-close', (event: CloseEvent | null) => {
+      if (event) closes.push(event.code);
+    });
     await meeting.admin.expect(
       200,
       'PUT',
       `/api/meetings/${meeting.meetingId}/roles/${secretary.userId}`,
       { role: 'observer' },
     );
+    await waitFor(
+      () => closes.includes(CloseCode.roleChanged),
+      'the client was not told its role changed',
+    );
+    await waitFor(() => client.provider.wsconnected, 'the client did not reconnect');
     client.text.insert(0, 'efter degraderingen. ');
     watcher.text.insert(0, 'kontroll. ');
     await waitFor(
