@@ -6,6 +6,7 @@ import { App } from './app/App.tsx';
 import { I18nProvider } from './i18n/I18nProvider.tsx';
 import './styles/base.css';
 import './styles/app.css';
+import './styles/accounts.css';
 
 const container = document.getElementById('root');
 if (container === null) throw new Error('index.html has no #root element');

@@ -10,9 +10,12 @@ export interface Person extends TrackedPage {
 
 type MeetingRole = 'chair' | 'secretary' | 'adjuster' | 'member' | 'observer';
 
-const password = 'korrekt häst batteri häftklammer';
+/** The password every test person has (long enough for the server's rule). */
+export const testPassword = 'korrekt häst batteri häftklammer';
+const password = testPassword;
 
-function emailFor(name: string): string {
+/** The email address of a test person: "Anna Andersson" → anna.andersson@example.test. */
+export function emailFor(name: string): string {
   return `${name.toLowerCase().replace(/[^a-z]+/g, '.')}@example.test`;
 }
 

@@ -2,7 +2,8 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeDataDir, type ServerProcess, startServerProcess } from '../helpers/serverProcess.ts';
 import { TestBoard } from './accounts.ts';
-import { launchChromium, screenshot, waitForConnection } from './browser.ts';
+import { launchChromium, waitForConnection } from './browser.ts';
+import { viewScreenshot } from './workspacePage.ts';
 
 let server: ServerProcess;
 let browser: Browser;
@@ -29,31 +30,30 @@ describe('language', () => {
       const meetingId = await board.createMeeting('Board meeting');
       await board.setRole(meetingId, board.admin, 'secretary');
 
-      await page.goto(`${server.url}/`);
-      await page.getByRole('heading', { name: 'Öppna ett sammanträde' }).waitFor();
+      await page.goto(`${server.url}/m/${meetingId}`);
+      await waitForConnection(page, 'connected');
+      await page.getByRole('heading', { name: 'Föredragningslista' }).waitFor();
       await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('sv');
 
       await page.getByRole('button', { name: 'English' }).click();
-      await page.getByRole('heading', { name: 'Open a meeting' }).waitFor();
+      await page.getByRole('heading', { name: 'Agenda' }).waitFor();
       await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('en');
       await expect(
         page.getByRole('button', { name: 'English' }).getAttribute('aria-pressed'),
       ).resolves.toBe('true');
-
-      // The choice is remembered, and the meeting page speaks English too.
-      await page.getByLabel('Your name').fill('Alex Reader');
-      await page.getByLabel('Meeting ID').fill(meetingId);
-      await page.getByRole('button', { name: 'Open', exact: true }).click();
-      await waitForConnection(page, 'connected');
       await expect(page.locator('.connection-badge').textContent()).resolves.toContain('Connected');
-      await page.getByRole('textbox', { name: 'The minutes' }).waitFor();
+      await page.getByRole('textbox', { name: 'Minutes of § 1' }).waitFor();
       await page.getByRole('toolbar', { name: 'Formatting' }).waitFor();
-      await screenshot(page, '07-meeting-english');
+      await page.getByRole('complementary', { name: 'Attendance' }).waitFor();
+      await viewScreenshot(page, '07-meeting-english');
 
+      // The choice is remembered over a reload.
       await page.reload();
       await page.getByLabel('Meeting title').waitFor();
+      await page.getByRole('heading', { name: 'Agenda' }).waitFor();
       await page.getByRole('button', { name: 'Svenska' }).click();
       await page.getByLabel('Sammanträdets rubrik').waitFor();
+      await page.getByRole('textbox', { name: 'Protokolltext för § 1' }).waitFor();
       expect(errors).toEqual([]);
     } finally {
       await context.close();

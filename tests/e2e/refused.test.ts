@@ -2,7 +2,8 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeDataDir, type ServerProcess, startServerProcess } from '../helpers/serverProcess.ts';
 import { TestBoard } from './accounts.ts';
-import { launchChromium, screenshot, waitForConnection, waitForEditorText } from './browser.ts';
+import { launchChromium, waitForConnection, waitForEditorText } from './browser.ts';
+import { viewScreenshot } from './workspacePage.ts';
 
 let server: ServerProcess;
 let browser: Browser;
@@ -29,11 +30,10 @@ describe('a connection the server refuses for good', () => {
       const meetingId = await board.createMeeting('Styrelsemöte');
       await board.setRole(meetingId, board.admin, 'secretary');
       await page.goto(`${server.url}/m/${meetingId}`);
-      await page.getByLabel('Ditt namn').fill('Anna Andersson');
-      await page.getByRole('button', { name: 'Gå med' }).click();
       await waitForConnection(page, 'connected');
 
-      await page.locator('.ProseMirror').click();
+      const body = page.getByRole('textbox', { name: 'Protokolltext för § 1' });
+      await body.click();
       await page.keyboard.press('Control+End');
       await page.keyboard.type(' Kort text.');
       // One insertion of 3000 characters is one Yjs update larger than the 1 KiB limit: 4413.
@@ -46,10 +46,13 @@ describe('a connection the server refuses for good', () => {
       );
       await expect(alert.textContent()).resolves.toContain('Kod 4413');
       await waitForConnection(page, 'refused');
-      await expect(page.locator('.ProseMirror').getAttribute('contenteditable')).resolves.toBe(
-        'false',
-      );
-      await screenshot(page, '12-refused');
+      await expect(body.getAttribute('contenteditable')).resolves.toBe('false');
+      // Nothing else may be changed either: no structural actions, read-only titles.
+      await expect(page.locator('.agenda__add').count()).resolves.toBe(0);
+      await expect(
+        page.getByRole('textbox', { name: 'Rubrik för § 1' }).getAttribute('readonly'),
+      ).resolves.not.toBeNull();
+      await viewScreenshot(page, '12-refused');
 
       page.once('dialog', (dialog) => void dialog.accept());
       await Promise.all([
@@ -59,7 +62,9 @@ describe('a connection the server refuses for good', () => {
       await waitForConnection(page, 'connected');
       // The short text reached the server before the large change and is still there.
       await waitForEditorText(page, ['Kort text.']);
-      await expect(page.locator('.ProseMirror').textContent()).resolves.not.toContain('lång');
+      await expect(page.locator('.ProseMirror').first().textContent()).resolves.not.toContain(
+        'lång',
+      );
     } finally {
       await context.close();
     }

@@ -1,8 +1,9 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeDataDir, type ServerProcess, startServerProcess } from '../helpers/serverProcess.ts';
 import { type Person, TestBoard } from './accounts.ts';
-import { launchChromium, screenshot, waitForConnection, waitForEditorText } from './browser.ts';
+import { launchChromium, waitForConnection, waitForEditorText } from './browser.ts';
+import { viewScreenshot } from './workspacePage.ts';
 
 let server: ServerProcess;
 let browser: Browser;
@@ -31,6 +32,18 @@ async function invite(name: string, viewport?: { width: number; height: number }
   return person;
 }
 
+/** The body editor of the meeting's first § (Mötets öppnande), where these tests write. */
+function firstBody(page: Page): Locator {
+  return page.getByRole('textbox', { name: 'Protokolltext för § 1' });
+}
+
+async function appendToFirstBody(page: Page, text: string, newLine: boolean): Promise<void> {
+  await firstBody(page).click();
+  await page.keyboard.press('Control+End');
+  if (newLine) await page.keyboard.press('Enter');
+  await page.keyboard.type(text);
+}
+
 describe('two people writing the same minutes', () => {
   it('shows both texts, each other in presence, the shared title and a connected badge', async () => {
     const anna = board.admin;
@@ -39,38 +52,19 @@ describe('two people writing the same minutes', () => {
     await board.setRole(meetingId, anna, 'secretary');
     await board.setRole(meetingId, bertil, 'chair');
 
-    // Anna starts on the start page: her display name and the meeting's id.
-    await anna.page.goto(`${server.url}/`);
-    await screenshot(anna.page, '01-start-page');
-    await anna.page.getByLabel('Ditt namn').fill('Anna Andersson');
-    await anna.page.getByLabel('Mötes-id').fill(meetingId);
-    await anna.page.getByRole('button', { name: 'Öppna', exact: true }).click();
-    await anna.page.waitForURL(`${server.url}/m/${meetingId}`);
-
-    // Bertil follows the link; having no display name in this browser yet, he is asked first.
+    // Both follow the meeting's link, signed in: no name to type, the account says who they are.
+    await anna.page.goto(`${server.url}/m/${meetingId}`);
     await bertil.page.goto(`${server.url}/m/${meetingId}`);
-    await bertil.page.getByRole('heading', { name: 'Gå med i sammanträdet' }).waitFor();
-    await screenshot(bertil.page, '02-join-page');
-    await bertil.page.getByLabel('Ditt namn').fill('Bertil Berg');
-    await bertil.page.getByRole('button', { name: 'Gå med' }).click();
-
     await waitForConnection(anna.page, 'connected');
     await waitForConnection(bertil.page, 'connected');
     for (const { page } of [anna, bertil]) {
       await expect(page.locator('.connection-badge').textContent()).resolves.toContain('Ansluten');
     }
 
-    // The minutes pane shows the first agenda item's body, which the server's template filled.
+    // The first § holds the text the server's template wrote; both add a line to it.
     await waitForEditorText(anna.page, ['förklarar mötet öppnat']);
-    for (const [person, text] of [
-      [anna, 'Anna: mötet öppnas kl. 18.00.'],
-      [bertil, 'Bertil: dagordningen godkänns.'],
-    ] as const) {
-      await person.page.locator('.ProseMirror').click();
-      await person.page.keyboard.press('Control+End');
-      await person.page.keyboard.press('Enter');
-      await person.page.keyboard.type(text);
-    }
+    await appendToFirstBody(anna.page, 'Anna: mötet öppnas kl. 18.00.', true);
+    await appendToFirstBody(bertil.page, 'Bertil: dagordningen godkänns.', true);
 
     const both = ['Anna: mötet öppnas kl. 18.00.', 'Bertil: dagordningen godkänns.'];
     await waitForEditorText(anna.page, both);
@@ -97,19 +91,21 @@ describe('two people writing the same minutes', () => {
 
     // Formatting through the toolbar reaches the other side too.
     await anna.page.getByText('Anna: mötet öppnas kl. 18.00.').click();
-    await anna.page.getByRole('button', { name: 'Rubrik 2' }).click();
-    await bertil.page.locator('.ProseMirror h2', { hasText: 'Anna: mötet öppnas' }).waitFor();
+    await anna.page.getByRole('button', { name: 'Mellanrubrik' }).click();
+    await bertil.page.locator('.ProseMirror h3', { hasText: 'Anna: mötet öppnas' }).waitFor();
     await expect(
-      anna.page.getByRole('button', { name: 'Rubrik 2' }).getAttribute('aria-pressed'),
+      anna.page.getByRole('button', { name: 'Mellanrubrik' }).getAttribute('aria-pressed'),
     ).resolves.toBe('true');
 
     // Put Anna's caret at the end so Bertil sees a caret with her name in the screenshot.
     await anna.page.keyboard.press('End');
-    await bertil.page
-      .locator('.collaboration-carets__label', { hasText: 'Anna Andersson' })
-      .waitFor();
-    await screenshot(anna.page, '03-meeting-anna-desktop');
-    await screenshot(bertil.page, '04-meeting-bertil-narrow');
+    const caret = bertil.page.locator('.collaboration-carets__label', {
+      hasText: 'Anna Andersson',
+    });
+    await caret.waitFor({ state: 'attached' });
+    await caret.scrollIntoViewIfNeeded();
+    await viewScreenshot(anna.page, '03-meeting-anna-desktop');
+    await viewScreenshot(bertil.page, '04-meeting-bertil-narrow');
 
     // A reload restores the text (from IndexedDB and the server) and reconnects.
     await bertil.page.reload();
@@ -126,7 +122,7 @@ describe('two people writing the same minutes', () => {
       .toBe(1);
   }, 90_000);
 
-  it('keeps typing while offline and delivers the text when the network is back', async () => {
+  it('keeps typing while offline, merges with what the other wrote meanwhile, both texts on both pages', async () => {
     const anna = board.admin;
     const cecilia = await invite('Cecilia Carlsson');
     const meetingId = await board.createMeeting('Arbetsutskott');
@@ -135,8 +131,6 @@ describe('two people writing the same minutes', () => {
     await anna.page.goto(`${server.url}/m/${meetingId}`);
     await waitForConnection(anna.page, 'connected');
     await cecilia.page.goto(`${server.url}/m/${meetingId}`);
-    await cecilia.page.getByLabel('Ditt namn').fill('Cecilia Carlsson');
-    await cecilia.page.getByRole('button', { name: 'Gå med' }).click();
     await waitForConnection(cecilia.page, 'connected');
 
     await cecilia.context.setOffline(true);
@@ -144,14 +138,17 @@ describe('two people writing the same minutes', () => {
     await expect(cecilia.page.locator('.connection-badge').textContent()).resolves.toContain(
       'Offline',
     );
-    await cecilia.page.locator('.ProseMirror').click();
-    await cecilia.page.keyboard.press('Control+End');
-    await cecilia.page.keyboard.type(' Skrivet utan nät.');
-    await screenshot(cecilia.page, '05-offline');
+    await appendToFirstBody(cecilia.page, ' Skrivet utan nät.', false);
+    // Meanwhile the secretary, online, writes in the same § …
+    await appendToFirstBody(anna.page, 'Skrivet av Anna under tiden.', true);
+    await viewScreenshot(cecilia.page, '05-offline');
+    // … which the offline page cannot have seen yet.
+    await expect(firstBody(cecilia.page).textContent()).resolves.not.toContain('Skrivet av Anna');
 
     await cecilia.context.setOffline(false);
     await waitForConnection(cecilia.page, 'connected');
-    await waitForEditorText(anna.page, ['Skrivet utan nät.']);
+    await waitForEditorText(anna.page, ['Skrivet utan nät.', 'Skrivet av Anna under tiden.']);
+    await waitForEditorText(cecilia.page, ['Skrivet utan nät.', 'Skrivet av Anna under tiden.']);
 
     // Offline, the browser's own failed requests are logged as console errors; those are
     // expected here, uncaught exceptions are not.
@@ -168,23 +165,18 @@ describe('two people writing the same minutes', () => {
     await waitForConnection(anna.page, 'connected');
 
     await david.page.goto(`${server.url}/m/${meetingId}`);
-    await david.page.getByLabel('Ditt namn').fill('David Dahl');
-    await david.page.getByRole('button', { name: 'Gå med' }).click();
     await waitForConnection(david.page, 'connected');
     await david.page.getByText('Du kan läsa protokollet men inte ändra det.').waitFor();
-    await expect(david.page.locator('.ProseMirror').getAttribute('contenteditable')).resolves.toBe(
-      'false',
-    );
+    await expect(firstBody(david.page).getAttribute('contenteditable')).resolves.toBe('false');
     await expect(
       david.page.getByLabel('Sammanträdets rubrik').getAttribute('readonly'),
     ).resolves.not.toBeNull();
+    await expect(david.page.locator('.agenda__add').count()).resolves.toBe(0);
 
     // He still sees what the secretary writes, as it is written.
-    await anna.page.locator('.ProseMirror').click();
-    await anna.page.keyboard.press('Control+End');
-    await anna.page.keyboard.type(' Läses av David.');
+    await appendToFirstBody(anna.page, ' Läses av David.', false);
     await waitForEditorText(david.page, ['Läses av David.']);
-    await screenshot(david.page, '06-read-only');
+    await viewScreenshot(david.page, '06-read-only');
     expect(david.errors).toEqual([]);
   }, 60_000);
 });

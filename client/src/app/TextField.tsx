@@ -1,4 +1,4 @@
-import { type InputHTMLAttributes, useId } from 'react';
+import { type InputHTMLAttributes, type Ref, useId } from 'react';
 
 type NativeInputProps = Omit<
   InputHTMLAttributes<HTMLInputElement>,
@@ -12,9 +12,13 @@ export interface TextFieldProps extends NativeInputProps {
   error?: string | undefined;
   value: string;
   onChange: (value: string) => void;
+  ref?: Ref<HTMLInputElement> | undefined;
 }
 
-/** A labelled text input with an optional hint and error message wired up for screen readers. */
+/**
+ * A labelled input (text unless `type` says otherwise) with an optional hint and error message
+ * wired up for screen readers.
+ */
 export function TextField({
   label,
   hint,
@@ -22,6 +26,7 @@ export function TextField({
   value,
   onChange,
   className,
+  ref,
   ...input
 }: TextFieldProps) {
   const id = useId();
@@ -36,10 +41,11 @@ export function TextField({
         {label}
       </label>
       <input
+        type="text"
         {...input}
+        ref={ref}
         id={id}
         className="text-field__input"
-        type="text"
         value={value}
         onChange={(event) => onChange(event.target.value)}
         aria-invalid={error !== undefined}

@@ -1,5 +1,6 @@
-import { useSyncExternalStore } from 'react';
+import { useMemo } from 'react';
 import { z } from 'zod';
+import { type Session, useSession } from '../auth/session.ts';
 import { readStored, writeStored } from './localStore.ts';
 
 /** Who this browser is in a meeting: shown in presence and on the caret others see. */
@@ -11,11 +12,11 @@ export interface Identity {
 
 export const maxNameLength = 60;
 
-const storageKey = 'justera:identity';
-const identitySchema = z.object({
-  name: z.string().trim().min(1).max(maxNameLength),
-  color: z.string().regex(/^#[0-9a-f]{6}$/i),
-});
+const colorKey = 'justera:color';
+// Earlier versions stored a chosen name and colour here; the colour is kept, the name now comes
+// from the account.
+const legacyIdentityKey = 'justera:identity';
+const colorSchema = z.string().regex(/^#[0-9a-f]{6}$/i);
 
 /** Dark enough that white initials on them pass WCAG AA contrast. */
 const palette = [
@@ -29,31 +30,17 @@ const palette = [
   '#854a0e',
 ] as const;
 
-const listeners = new Set<() => void>();
-let cached: Identity | null | undefined;
+let color: string | undefined;
 
-function readIdentity(): Identity | null {
-  if (cached === undefined) cached = readStored(storageKey, identitySchema);
-  return cached;
-}
-
-function notify(): void {
-  for (const listener of listeners) listener();
-}
-
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  // Another tab may rename the person; follow it so both tabs show the same name.
-  const onStorage = (event: StorageEvent) => {
-    if (event.key !== storageKey) return;
-    cached = undefined;
-    listener();
-  };
-  window.addEventListener('storage', onStorage);
-  return () => {
-    listeners.delete(listener);
-    window.removeEventListener('storage', onStorage);
-  };
+/** This browser's caret colour: chosen once and kept, so a person keeps their colour. */
+function browserColor(): string {
+  if (color !== undefined) return color;
+  color =
+    readStored(colorKey, colorSchema) ??
+    readStored(legacyIdentityKey, z.object({ color: colorSchema }))?.color ??
+    pickColor();
+  writeStored(colorKey, color);
+  return color;
 }
 
 function pickColor(): string {
@@ -61,16 +48,29 @@ function pickColor(): string {
   return palette[index % palette.length] ?? palette[0];
 }
 
-/** Saves the display name; the colour is chosen once and kept, so a person keeps their colour. */
-export function saveIdentityName(name: string): Identity {
-  const identity: Identity = { name: name.trim(), color: readIdentity()?.color ?? pickColor() };
-  writeStored(storageKey, identity);
-  cached = identity;
-  notify();
-  return identity;
+/** The display name others see: the account's name (from GET /api/auth/me). */
+export function displayNameOf(session: Session): string | null {
+  if (session.status === 'signedIn') return session.user.name.slice(0, maxNameLength);
+  if (session.status === 'unreachable' && session.user !== null) {
+    return session.user.name.slice(0, maxNameLength);
+  }
+  return null;
 }
 
-/** The stored identity, or null when this browser has not chosen a name yet. */
+/**
+ * The signed-in person as a meeting shows them, or null when nobody is signed in. The app only
+ * renders meeting pages for signed-in people, so inside a meeting this is never null.
+ */
 export function useIdentity(): Identity | null {
-  return useSyncExternalStore(subscribe, readIdentity);
+  const name = displayNameOf(useSession());
+  // One object per name: the workspace passes it on to the sync session and the editor.
+  return useMemo(() => (name === null ? null : { name, color: browserColor() }), [name]);
+}
+
+/**
+ * @deprecated The name now comes from the account; kept only so the old join page still
+ * compiles until it is removed. It changes nothing the server or other people see.
+ */
+export function saveIdentityName(name: string): Identity {
+  return { name: name.trim(), color: browserColor() };
 }

@@ -33,3 +33,12 @@ export function writeStored(key: string, value: unknown): boolean {
     return false;
   }
 }
+
+/** Removes a stored value; a browser that refuses has nothing stored to remove either. */
+export function removeStored(key: string): void {
+  try {
+    localStorage.removeItem(key);
+  } catch (error) {
+    console.warn(`Could not remove ${key} from localStorage`, error);
+  }
+}

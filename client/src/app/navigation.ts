@@ -3,6 +3,9 @@ import { type MouseEvent, useSyncExternalStore } from 'react';
 // pushState fires no event, so in-app navigation announces itself with this one.
 const navigateEvent = 'justera:navigate';
 
+/** Set by an in-app navigation; the next page's heading takes the focus (see pageFocus.ts). */
+let focusPending = false;
+
 function subscribe(listener: () => void): () => void {
   window.addEventListener('popstate', listener);
   window.addEventListener(navigateEvent, listener);
@@ -12,17 +15,38 @@ function subscribe(listener: () => void): () => void {
   };
 }
 
-/** Moves to another page of the app without reloading it. */
-export function navigate(path: string): void {
-  if (path === window.location.pathname) return;
-  window.history.pushState(null, '', path);
+function currentLocation(): string {
+  return `${window.location.pathname}${window.location.search}`;
+}
+
+/**
+ * Moves to another page of the app without reloading it. `replace` swaps the current history
+ * entry (redirects: the back button must not return to a page that redirects again).
+ */
+export function navigate(path: string, options: { replace?: boolean } = {}): void {
+  if (path === currentLocation()) return;
+  if (options.replace === true) window.history.replaceState(null, '', path);
+  else window.history.pushState(null, '', path);
+  focusPending = true;
   window.dispatchEvent(new Event(navigateEvent));
   window.scrollTo(0, 0);
+}
+
+/** True once after an in-app navigation: the caller moves the focus to the new page. */
+export function takeFocusPending(): boolean {
+  const pending = focusPending;
+  focusPending = false;
+  return pending;
 }
 
 /** The current pathname; re-renders on navigation and on back/forward. */
 export function usePathname(): string {
   return useSyncExternalStore(subscribe, () => window.location.pathname);
+}
+
+/** The current pathname and query string (`/login?next=…`). */
+export function useLocation(): string {
+  return useSyncExternalStore(subscribe, currentLocation);
 }
 
 /**
@@ -34,5 +58,6 @@ export function followInApp(event: MouseEvent<HTMLAnchorElement>): void {
     return;
   }
   event.preventDefault();
-  navigate(event.currentTarget.pathname);
+  const { pathname, search } = event.currentTarget;
+  navigate(`${pathname}${search}`);
 }

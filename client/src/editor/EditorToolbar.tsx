@@ -1,32 +1,23 @@
 import type { ChainedCommands, Editor } from '@tiptap/react';
 import { useEditorState } from '@tiptap/react';
-import {
-  Fragment,
-  type KeyboardEvent,
-  type ReactNode,
-  type Ref,
-  useImperativeHandle,
-  useRef,
-  useState,
-} from 'react';
+import { Fragment, type KeyboardEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
+import { useActiveEditor, useEditorRegistry } from './editorRegistry.ts';
+import { insertAssignment, insertDecision, insertTable } from './insertBlocks.ts';
+import { describeShortcut } from './shortcutLabels.ts';
 import { ToolbarIcon } from './ToolbarIcon.tsx';
-
-export interface EditorToolbarHandle {
-  /** Moves keyboard focus to the toolbar (its last focused button). */
-  focus: () => void;
-}
 
 interface ToolbarAction {
   id: string;
   /** Actions of one group sit together; a thin divider separates the groups. */
-  group: 'marks' | 'headings' | 'lists';
+  group: 'marks' | 'headings' | 'lists' | 'blocks';
   label: { key: MessageKey; params?: Record<string, string | number> };
   /** Key combination in the aria-keyshortcuts notation, with "Mod" for Ctrl/⌘. */
   shortcut: string;
   icon: ReactNode;
-  isActive: (editor: Editor) => boolean;
+  /** Insert actions are not toggles: they have no pressed state. */
+  isActive: ((editor: Editor) => boolean) | null;
   run: (chain: ChainedCommands) => ChainedCommands;
 }
 
@@ -50,18 +41,9 @@ const actions: readonly ToolbarAction[] = [
     run: (chain) => chain.toggleItalic(),
   },
   {
-    id: 'heading2',
-    group: 'headings',
-    label: { key: 'editor.headingLevel', params: { level: 2 } },
-    shortcut: 'Mod+Alt+2',
-    icon: <ToolbarIcon name="heading2" />,
-    isActive: (editor) => editor.isActive('heading', { level: 2 }),
-    run: (chain) => chain.toggleHeading({ level: 2 }),
-  },
-  {
     id: 'heading3',
     group: 'headings',
-    label: { key: 'editor.headingLevel', params: { level: 3 } },
+    label: { key: 'editor.heading' },
     shortcut: 'Mod+Alt+3',
     icon: <ToolbarIcon name="heading3" />,
     isActive: (editor) => editor.isActive('heading', { level: 3 }),
@@ -85,48 +67,64 @@ const actions: readonly ToolbarAction[] = [
     isActive: (editor) => editor.isActive('orderedList'),
     run: (chain) => chain.toggleOrderedList(),
   },
+  {
+    id: 'decision',
+    group: 'blocks',
+    label: { key: 'editor.insertDecision' },
+    shortcut: 'Alt+B',
+    icon: <ToolbarIcon name="decision" />,
+    isActive: null,
+    run: insertDecision,
+  },
+  {
+    id: 'assignment',
+    group: 'blocks',
+    label: { key: 'editor.insertAssignment' },
+    shortcut: 'Alt+U',
+    icon: <ToolbarIcon name="assignment" />,
+    isActive: null,
+    run: insertAssignment,
+  },
+  {
+    id: 'table',
+    group: 'blocks',
+    label: { key: 'editor.insertTable' },
+    shortcut: '',
+    icon: <ToolbarIcon name="table" />,
+    isActive: null,
+    run: insertTable,
+  },
 ];
 
-const isApple = /Mac|iPhone|iPad/.test(navigator.userAgent);
-
-/** "Mod+Shift+8" → aria-keyshortcuts ("Control+Shift+8") and a label ("Ctrl+Shift+8" / "⌘⇧8"). */
-function describeShortcut(shortcut: string): { aria: string; label: string } {
-  const keys = shortcut.split('+');
-  const aria = keys.map((key) => (key === 'Mod' ? (isApple ? 'Meta' : 'Control') : key)).join('+');
-  const label = isApple
-    ? keys.map((key) => ({ Mod: '⌘', Shift: '⇧', Alt: '⌥' })[key] ?? key).join('')
-    : keys.map((key) => (key === 'Mod' ? 'Ctrl' : key)).join('+');
-  return { aria, label };
-}
-
-export interface EditorToolbarProps {
-  editor: Editor;
-  label: string;
-  /** id of the editable element the toolbar formats. */
-  controls?: string | undefined;
-  ref?: Ref<EditorToolbarHandle>;
-}
-
 /**
- * The formatting toolbar, following the WAI-ARIA toolbar pattern: one tab stop, arrow keys move
- * between buttons, Escape returns to the text. Toggle buttons expose their state with aria-pressed.
+ * The formatting toolbar of the minutes, shared by every § body: it formats the body that was
+ * last focused. It follows the WAI-ARIA toolbar pattern: one tab stop, arrow keys move between
+ * buttons, Escape returns to the text. Toggle buttons expose their state with aria-pressed.
  */
-export function EditorToolbar({ editor, label, controls, ref }: EditorToolbarProps) {
+export function EditorToolbar({ label }: { label: string }) {
   const { t } = useI18n();
+  const registry = useEditorRegistry();
+  const active = useActiveEditor(registry);
+  const editor = active?.editor ?? null;
   const [focusIndex, setFocusIndex] = useState(0);
   const buttons = useRef<Array<HTMLButtonElement | null>>([]);
+  const focusIndexRef = useRef(focusIndex);
+  focusIndexRef.current = focusIndex;
 
   const state = useEditorState({
     editor,
     selector: ({ editor: current }) => ({
-      editable: current.isEditable,
-      active: actions.map((action) => action.isActive(current)),
+      editable: current?.isEditable ?? false,
+      active: actions.map((action) =>
+        current === null || action.isActive === null ? null : action.isActive(current),
+      ),
     }),
   });
 
-  useImperativeHandle(ref, () => ({ focus: () => buttons.current[focusIndex]?.focus() }), [
-    focusIndex,
-  ]);
+  useEffect(() => {
+    registry.setToolbarFocus(() => buttons.current[focusIndexRef.current]?.focus());
+    return () => registry.setToolbarFocus(null);
+  }, [registry]);
 
   const moveFocus = (index: number) => {
     const next = (index + actions.length) % actions.length;
@@ -149,7 +147,7 @@ export function EditorToolbar({ editor, label, controls, ref }: EditorToolbarPro
         moveFocus(actions.length - 1);
         break;
       case 'Escape':
-        editor.commands.focus();
+        editor?.commands.focus();
         break;
       default:
         return;
@@ -157,18 +155,20 @@ export function EditorToolbar({ editor, label, controls, ref }: EditorToolbarPro
     event.preventDefault();
   };
 
+  const enabled = editor !== null && (state?.editable ?? false);
   return (
     <div
       className="toolbar"
       role="toolbar"
       aria-label={label}
-      aria-controls={controls}
+      aria-controls={active?.elementId}
       onKeyDown={onKeyDown}
     >
       {actions.map((action, index) => {
         const name = t(action.label.key, action.label.params);
-        const shortcut = describeShortcut(action.shortcut);
+        const shortcut = action.shortcut === '' ? null : describeShortcut(action.shortcut);
         const startsGroup = index > 0 && actions[index - 1]?.group !== action.group;
+        const pressed = state?.active[index] ?? null;
         return (
           <Fragment key={action.id}>
             {startsGroup && <span className="toolbar__divider" aria-hidden="true" />}
@@ -178,16 +178,24 @@ export function EditorToolbar({ editor, label, controls, ref }: EditorToolbarPro
               }}
               type="button"
               className="toolbar__button"
+              data-action={action.id}
               aria-label={name}
-              aria-pressed={state.active[index] ?? false}
-              aria-keyshortcuts={shortcut.aria}
-              title={t('editor.shortcut', { label: name, shortcut: shortcut.label })}
+              aria-pressed={action.isActive === null ? undefined : (pressed ?? false)}
+              aria-keyshortcuts={shortcut?.aria}
+              title={
+                shortcut === null
+                  ? name
+                  : t('editor.shortcut', { label: name, shortcut: shortcut.label })
+              }
               tabIndex={index === focusIndex ? 0 : -1}
-              disabled={!state.editable}
+              // aria-disabled keeps the buttons in the toolbar's arrow-key order.
+              aria-disabled={!enabled}
               onFocus={() => setFocusIndex(index)}
               // Keep the text selection: a mouse click should not move focus out of the editor.
               onMouseDown={(event) => event.preventDefault()}
-              onClick={() => action.run(editor.chain().focus()).run()}
+              onClick={() => {
+                if (enabled && editor !== null) action.run(editor.chain().focus()).run();
+              }}
             >
               {action.icon}
             </button>

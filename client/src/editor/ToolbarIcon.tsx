@@ -6,7 +6,10 @@ export type ToolbarIconName =
   | 'heading2'
   | 'heading3'
   | 'bulletList'
-  | 'orderedList';
+  | 'orderedList'
+  | 'decision'
+  | 'assignment'
+  | 'table';
 
 /** 20×20 line icons for the toolbar; decorative, the button carries the accessible name. */
 export function ToolbarIcon({ name }: { name: ToolbarIconName }) {
@@ -75,5 +78,38 @@ const paths: Record<ToolbarIconName, ReactElement> = {
         </text>
       </g>
     </>
+  ),
+  // A gavel: the decision (beslut).
+  decision: (
+    <g
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.6"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+    >
+      <path d="M4.5 8.5l5-5 3 3-5 5z" />
+      <path d="M9 8l6.5 6.5" />
+      <path d="M3 17h8" />
+    </g>
+  ),
+  // A checklist line with a person's task: the assignment (uppdrag).
+  assignment: (
+    <g
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.6"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+    >
+      <rect x="3.5" y="3.5" width="13" height="13" rx="2" />
+      <path d="M6.5 10.2l2.2 2.2 4.8-4.8" />
+    </g>
+  ),
+  table: (
+    <g fill="none" stroke="currentColor" strokeWidth="1.5">
+      <rect x="3" y="4" width="14" height="12" rx="1.5" />
+      <path d="M3 8h14M3 12h14M8 4v12M12.5 4v12" />
+    </g>
   ),
 };

@@ -1,6 +1,14 @@
+import { useRef, useState } from 'react';
 import { Brand } from '../app/Brand.tsx';
 import { LanguageSwitch } from '../app/LanguageSwitch.tsx';
+import { followInApp } from '../app/navigation.ts';
+import { boardPath } from '../app/routes.ts';
+import { useSession } from '../auth/session.ts';
+import { UserMenu } from '../auth/UserMenu.tsx';
+import { meetingRoleLabels } from '../boards/roleLabels.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { RolesDialog } from '../roles/RolesDialog.tsx';
+import { useMeetingContext } from '../roles/useMeetingContext.ts';
 import type { ConnectionStatus } from '../sync/connectionState.ts';
 import type { Participant } from '../sync/presence.ts';
 import { ConnectionBadge } from './ConnectionBadge.tsx';
@@ -20,11 +28,31 @@ export interface MeetingHeaderProps {
   participants: Participant[];
 }
 
-/** App bar (name, presence, connection, language) and the meeting's shared, editable title. */
+/**
+ * App bar (name, presence, connection, language, the signed-in person), the way back to the
+ * board, the meeting's shared editable title, the user's own role and the roles panel.
+ */
 export function MeetingHeader(props: MeetingHeaderProps) {
   const { meetingId, title, onTitleChange, editable, readOnly, status, participants } = props;
   const { t } = useI18n();
+  const session = useSession();
+  const context = useMeetingContext(meetingId);
+  const [rolesOpen, setRolesOpen] = useState(false);
+  const rolesButtonRef = useRef<HTMLButtonElement>(null);
   const alone = participants.length <= 1;
+  const meeting = context.meeting.status === 'ready' ? context.meeting.data : null;
+  const board = context.board.status === 'ready' ? context.board.data : null;
+
+  const openRoles = () => {
+    // Someone else may have changed roles since the page opened.
+    context.reload();
+    setRolesOpen(true);
+  };
+  const closeRoles = () => {
+    setRolesOpen(false);
+    rolesButtonRef.current?.focus();
+  };
+
   return (
     <header className="meeting-header">
       <div className="meeting-header__bar">
@@ -33,9 +61,18 @@ export function MeetingHeader(props: MeetingHeaderProps) {
           <PresenceList participants={participants} />
           <ConnectionBadge status={status} />
           <LanguageSwitch />
+          <UserMenu />
         </div>
       </div>
       <div className="meeting-header__title-row">
+        {meeting !== null && (
+          <p className="meeting-header__board">
+            <a href={boardPath(meeting.boardId)} onClick={followInApp}>
+              <span aria-hidden="true">← </span>
+              {board?.name ?? t('meetingHeader.board')}
+            </a>
+          </p>
+        )}
         {/* An input inside the h1: the title is the page's heading and editable in place. */}
         <h1 className="meeting-title">
           <input
@@ -52,6 +89,25 @@ export function MeetingHeader(props: MeetingHeaderProps) {
           />
         </h1>
         <p className="meeting-header__meta">
+          {meeting !== null && (
+            <span className="meeting-header__roles">
+              <span className="meeting-header__role" data-role={meeting.myRole}>
+                {t('meetingHeader.yourRole')}{' '}
+                <strong>{t(meetingRoleLabels[meeting.myRole])}</strong>
+              </span>
+              {board !== null && (
+                <button
+                  ref={rolesButtonRef}
+                  type="button"
+                  className="link-button"
+                  aria-haspopup="dialog"
+                  onClick={openRoles}
+                >
+                  {t('meetingHeader.roles')}
+                </button>
+              )}
+            </span>
+          )}
           <span className="meeting-id">{t('meeting.id', { meetingId })}</span>
           <span aria-hidden="true">·</span>
           <CopyLinkButton />
@@ -59,6 +115,16 @@ export function MeetingHeader(props: MeetingHeaderProps) {
           {alone && <span className="meeting-header__note">{t('presence.alone')}</span>}
         </p>
       </div>
+      {meeting !== null && board !== null && (
+        <RolesDialog
+          open={rolesOpen}
+          onClose={closeRoles}
+          meeting={meeting}
+          board={board}
+          myUserId={session.status === 'signedIn' ? session.user.id : null}
+          onSaved={context.reload}
+        />
+      )}
     </header>
   );
 }

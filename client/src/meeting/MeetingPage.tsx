@@ -3,7 +3,6 @@ import { useIdentity } from '../app/identity.ts';
 import { SimplePage } from '../app/SimplePage.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
-import { JoinPage } from './JoinPage.tsx';
 import { useMeetingAccess } from './useMeetingAccess.ts';
 
 // The workspace pulls in Tiptap, ProseMirror and Yjs; the start page should not wait for them.
@@ -12,8 +11,8 @@ const MeetingWorkspace = lazy(() =>
 );
 
 /**
- * `/m/<meetingId>`: checks with the server that the meeting exists and may be opened, asks for a
- * display name if this browser has none, then opens the workspace.
+ * `/m/<meetingId>`: checks with the server that the meeting exists and may be opened, then opens
+ * the workspace as the signed-in person (the app sends signed-out visitors to sign in first).
  */
 export function MeetingPage({ meetingId }: { meetingId: string }) {
   const identity = useIdentity();
@@ -21,11 +20,10 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
   if (access.state === 'denied') {
     return <AccessDenied meetingId={meetingId} status={access.status} />;
   }
-  if (identity === null) return <JoinPage meetingId={meetingId} />;
-  if (access.state === 'loading') return <WorkspaceLoading />;
+  if (identity === null || access.state === 'loading') return <WorkspaceLoading />;
   return (
     <Suspense fallback={<WorkspaceLoading />}>
-      <MeetingWorkspace meetingId={meetingId} identity={identity} access={access.access} />
+      <MeetingWorkspace meetingId={meetingId} identity={identity} meeting={access.meeting} />
     </Suspense>
   );
 }

@@ -1,105 +1,223 @@
-import { useEffect } from 'react';
-import type { DocumentAccess } from '../../../shared/api/index.ts';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { ItemSummary } from '../../../shared/doc/index.ts';
 import type { Identity } from '../app/identity.ts';
 import { rememberMeeting } from '../app/recentMeetings.ts';
 import { useDocumentTitle } from '../app/useDocumentTitle.ts';
-import { CollaborativeEditor } from '../editor/CollaborativeEditor.tsx';
+import { EditorRegistry, EditorRegistryContext } from '../editor/editorRegistry.ts';
+import { focusEnd } from '../editor/insertBlocks.ts';
+import { peopleListId } from '../editor/nodeViewFields.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { useAttendance, useItems, useMeta } from '../sync/docStores.ts';
 import { useConnection, useDocumentReady, useMeetingSync, useParticipants } from '../sync/hooks.ts';
 import type { MeetingSync } from '../sync/meetingSync.ts';
+import { AgendaSidebar } from './agenda/AgendaSidebar.tsx';
+import { useAgendaActions } from './agenda/agendaActions.ts';
+import { AttendancePanel } from './attendance/AttendancePanel.tsx';
+import { capabilitiesFor } from './capabilities.ts';
 import { MeetingHeader } from './MeetingHeader.tsx';
+import { sectionId } from './minutes/ItemSection.tsx';
+import { MinutesPane } from './minutes/MinutesPane.tsx';
 import { RefusedNotice } from './RefusedNotice.tsx';
+import { ShortcutsDialog, type ShortcutsDialogHandle } from './ShortcutsDialog.tsx';
+import { StatusMessage, useStatusMessage } from './StatusMessage.tsx';
+import { useBoardMembers } from './useBoardMembers.ts';
+import type { MeetingInfo } from './useMeetingAccess.ts';
 import { useMeetingTitle } from './useMeetingTitle.ts';
-import { useMinutesFragment } from './useMinutesFragment.ts';
+import { useWorkspaceShortcuts } from './useWorkspaceShortcuts.ts';
+import '../styles/workspace.css';
+import { type FocusTarget, type Workspace, WorkspaceContext } from './workspaceContext.ts';
 
 export interface MeetingWorkspaceProps {
   meetingId: string;
   identity: Identity;
   /** What the server lets this user do; null when it could not be asked (offline). */
-  access: DocumentAccess | null;
+  meeting: MeetingInfo | null;
 }
 
-/** The meeting page: opens the sync session and shows the shared title and minutes. */
-export function MeetingWorkspace({ meetingId, identity, access }: MeetingWorkspaceProps) {
+/** The meeting page: opens the sync session and shows agenda, minutes and attendance. */
+export function MeetingWorkspace({ meetingId, identity, meeting }: MeetingWorkspaceProps) {
   const session = useMeetingSync(meetingId, identity);
   if (session === null) return null;
-  return <MeetingView session={session} identity={identity} access={access} />;
+  return <MeetingView session={session} identity={identity} meeting={meeting} />;
 }
-
-const editorId = 'minutes';
 
 interface MeetingViewProps {
   session: MeetingSync;
   identity: Identity;
-  access: DocumentAccess | null;
+  meeting: MeetingInfo | null;
 }
 
-function MeetingView({ session, identity, access }: MeetingViewProps) {
+function MeetingView({ session, identity, meeting }: MeetingViewProps) {
   const { t } = useI18n();
+  const { doc, meetingId } = session;
   const connection = useConnection(session);
   const participants = useParticipants(session);
   const ready = useDocumentReady(session);
-  const [title, setTitle] = useMeetingTitle(session.doc);
-  const fragment = useMinutesFragment(session);
+  const [title, setTitle] = useMeetingTitle(doc);
+  const items = useItems(doc);
+  const meta = useMeta(doc);
+  const people = useAttendance(doc);
+  const members = useBoardMembers(meeting?.boardId ?? null);
+  const registry = useMemo(() => new EditorRegistry(), []);
+  const shortcutsDialog = useRef<ShortcutsDialogHandle>(null);
+  const { message, announce } = useStatusMessage();
+
   // Refused by the server: nothing typed now could ever be sent, so do not let anyone type. A
   // reader's edits would be dropped by the server and leave this copy diverged (TECH-NOTES §3).
-  // Offline (access unknown) the local copy stays editable; the server checks on reconnect.
   const refused = connection.status === 'refused';
-  const editable = !refused && access !== 'read';
+  const access = meeting?.access ?? null;
+  const capabilities = useMemo(
+    () => capabilitiesFor(access, refused, meta.locked),
+    [access, refused, meta.locked],
+  );
   // Adjusters (access "text") correct the text of items, not the meeting's header.
-  const titleEditable = !refused && (access === 'write' || access === null);
-  const { meetingId } = session;
+  const titleEditable = capabilities.editStructure;
+
+  const [chosenItemId, setChosenItemId] = useState<string | null>(null);
+  const currentItemId = items.some((item) => item.id === chosenItemId)
+    ? chosenItemId
+    : (items.find((item) => item.label !== null)?.id ?? null);
+  useEffect(() => session.setCurrentItem(currentItemId), [session, currentItemId]);
+
+  const pendingFocus = useRef<{ itemId: string; target: FocusTarget } | null>(null);
+  const settlePendingFocus = useCallback(() => {
+    const pending = pendingFocus.current;
+    if (pending === null) return;
+    const section = document.getElementById(sectionId(pending.itemId));
+    if (section === null) return;
+    if (pending.target === 'body') {
+      const editor = registry.editorOf(pending.itemId);
+      if (editor === null) {
+        // The § takes a moment to create its editor; it calls back once it has.
+        section.scrollIntoView({ block: 'start' });
+        return;
+      }
+      pendingFocus.current = null;
+      focusEnd(editor);
+      return;
+    }
+    pendingFocus.current = null;
+    section.scrollIntoView({ block: 'start' });
+    if (pending.target === 'title') {
+      section.querySelector<HTMLElement>('.paragraph__title')?.focus({ preventScroll: true });
+    } else {
+      section.focus({ preventScroll: true });
+    }
+  }, [registry]);
+
+  const goToItem = useCallback(
+    (itemId: string, target: FocusTarget) => {
+      setChosenItemId(itemId);
+      pendingFocus.current = { itemId, target };
+      // After React has rendered the § (a new item) or made it current (mounting its editor).
+      requestAnimationFrame(settlePendingFocus);
+    },
+    [settlePendingFocus],
+  );
+
+  const workspace = useMemo<Workspace>(
+    () => ({
+      session,
+      doc,
+      identity,
+      capabilities,
+      currentItemId,
+      setCurrentItem: setChosenItemId,
+      goToItem,
+      settlePendingFocus,
+      announce,
+      members,
+      showShortcuts: () => shortcutsDialog.current?.open(),
+    }),
+    [
+      session,
+      doc,
+      identity,
+      capabilities,
+      currentItemId,
+      goToItem,
+      settlePendingFocus,
+      announce,
+      members,
+    ],
+  );
 
   useDocumentTitle(title || t('meeting.titlePlaceholder'));
   useEffect(() => rememberMeeting(meetingId, title), [meetingId, title]);
 
   return (
-    <div className="meeting">
-      <a className="skip-link" href={`#${editorId}`}>
-        {t('app.skipToMinutes')}
-      </a>
-      <MeetingHeader
-        meetingId={meetingId}
-        title={title}
-        onTitleChange={setTitle}
-        editable={titleEditable}
-        readOnly={access === 'read'}
-        status={connection.status}
-        participants={participants}
-      />
-      {connection.refusal !== null && (
-        <RefusedNotice
-          refusal={connection.refusal}
-          onRetry={() => session.connection.retry()}
-          onDiscardLocalCopy={session.discardLocalCopy}
-        />
-      )}
-      <main className="meeting__main">
-        <section className="sheet" aria-labelledby="minutes-heading">
-          <h2 id="minutes-heading" className="sheet__heading">
-            {t('meeting.minutesHeading')}
-          </h2>
-          {ready && fragment !== null && (
-            <CollaborativeEditor
-              id={editorId}
-              fragment={fragment}
-              awarenessSource={session.provider}
-              user={identity}
-              editable={editable}
-              label={t('editor.label')}
-              placeholder={t('editor.placeholder')}
+    <WorkspaceContext.Provider value={workspace}>
+      <EditorRegistryContext.Provider value={registry}>
+        <WorkspaceShortcuts workspace={workspace} items={items} registry={registry} />
+        <div className="meeting meeting--workspace">
+          <a className="skip-link" href="#minutes">
+            {t('app.skipToMinutes')}
+          </a>
+          <a className="skip-link" href="#agenda-heading">
+            {t('workspace.skipToAgenda')}
+          </a>
+          <MeetingHeader
+            meetingId={meetingId}
+            title={title}
+            onTitleChange={setTitle}
+            editable={titleEditable}
+            readOnly={access === 'read'}
+            status={connection.status}
+            participants={participants}
+          />
+          {connection.refusal !== null && (
+            <RefusedNotice
+              refusal={connection.refusal}
+              onRetry={() => session.connection.retry()}
+              onDiscardLocalCopy={session.discardLocalCopy}
             />
           )}
-          {ready && fragment === null && connection.status === 'connected' && (
-            <p className="sheet__loading">{t('meeting.noItems')}</p>
-          )}
-          {(!ready || (fragment === null && connection.status !== 'connected')) && (
-            <p className="sheet__loading" role="status">
-              {t('meeting.loadingEditor')}
-            </p>
-          )}
-        </section>
-      </main>
-    </div>
+          {access === 'text' && <p className="workspace__note">{t('workspace.textOnly')}</p>}
+          <div className="workspace">
+            <div className="workspace__agenda">
+              <AgendaSidebar items={items} meta={meta} participants={participants} />
+            </div>
+            <main
+              id="minutes"
+              className="workspace__minutes"
+              tabIndex={-1}
+              aria-label={t('meeting.minutesHeading')}
+            >
+              <MinutesPane
+                items={items}
+                ready={ready}
+                connected={connection.status === 'connected'}
+              />
+            </main>
+            <div className="workspace__attendance">
+              <AttendancePanel people={people} items={items} />
+            </div>
+          </div>
+          <datalist id={peopleListId}>
+            {[
+              ...new Set([
+                ...members.map((member) => member.name),
+                ...people.map((person) => person.name),
+              ]),
+            ].map((name) => (
+              <option key={name} value={name} />
+            ))}
+          </datalist>
+          <ShortcutsDialog ref={shortcutsDialog} canEditStructure={capabilities.editStructure} />
+          <StatusMessage message={message} />
+        </div>
+      </EditorRegistryContext.Provider>
+    </WorkspaceContext.Provider>
   );
+}
+
+/** Installs the keyboard shortcuts; a component so it can use the agenda actions' context. */
+function WorkspaceShortcuts(props: {
+  workspace: Workspace;
+  items: ItemSummary[];
+  registry: EditorRegistry;
+}) {
+  const actions = useAgendaActions();
+  useWorkspaceShortcuts({ ...props, actions });
+  return null;
 }

@@ -1,11 +1,17 @@
 import { useEffect, useState } from 'react';
-import type { DocumentAccess } from '../../../shared/api/index.ts';
-import { fetchMeetingAccess } from '../api/meetings.ts';
+import { type DocumentAccess, meetingSchema } from '../../../shared/api/index.ts';
+import { getJson } from '../api/http.ts';
+
+/** What the server says about this user and the meeting (GET /api/meetings/:id). */
+export interface MeetingInfo {
+  access: DocumentAccess;
+  boardId: string;
+}
 
 export type MeetingAccessState =
   | { state: 'loading' }
-  /** `access` is null when the server could not be asked (offline): open the local copy. */
-  | { state: 'allowed'; access: DocumentAccess | null }
+  /** `meeting` is null when the server could not be asked (offline): open the local copy. */
+  | { state: 'allowed'; meeting: MeetingInfo | null }
   | { state: 'denied'; status: number };
 
 /**
@@ -18,11 +24,20 @@ export function useMeetingAccess(meetingId: string): MeetingAccessState {
   useEffect(() => {
     const controller = new AbortController();
     setResult({ state: 'loading' });
-    void fetchMeetingAccess(meetingId, controller.signal).then((outcome) => {
+    void getJson(
+      `/api/meetings/${encodeURIComponent(meetingId)}`,
+      meetingSchema,
+      controller.signal,
+    ).then((outcome) => {
       if (controller.signal.aborted) return;
-      if (outcome.ok) setResult({ state: 'allowed', access: outcome.data.access });
-      else if (outcome.kind === 'network') setResult({ state: 'allowed', access: null });
-      else setResult({ state: 'denied', status: outcome.status });
+      if (outcome.ok) {
+        const { access, boardId } = outcome.data;
+        setResult({ state: 'allowed', meeting: { access, boardId } });
+      } else if (outcome.kind === 'network') {
+        setResult({ state: 'allowed', meeting: null });
+      } else {
+        setResult({ state: 'denied', status: outcome.status });
+      }
     });
     return () => controller.abort();
   }, [meetingId]);

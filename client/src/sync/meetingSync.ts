@@ -3,7 +3,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { syncPathPrefix } from '../../../shared/protocol/index.ts';
 import { ConnectionMonitor } from './connectionState.ts';
-import type { PresenceUser } from './presence.ts';
+import { currentItemField, type PresenceUser } from './presence.ts';
 
 /**
  * Everything that keeps one meeting's document in sync: the Y.Doc, the WebSocket provider, the
@@ -20,6 +20,8 @@ export interface MeetingSync {
   whenLocalLoaded: Promise<void>;
   /** Puts the local user (name, colour) into awareness: presence lists and carets read it. */
   setUser: (user: PresenceUser) => void;
+  /** Tells the others which § (agenda item) this user is working in; null for none. */
+  setCurrentItem: (itemId: string | null) => void;
   destroy: () => void;
   /** Destroys the session and deletes this meeting's IndexedDB copy; the caller reloads. */
   discardLocalCopy: () => Promise<void>;
@@ -81,6 +83,10 @@ export function createMeetingSync(meetingId: string, user: PresenceUser): Meetin
     connection,
     whenLocalLoaded,
     setUser: (next) => provider.awareness.setLocalStateField('user', next),
+    setCurrentItem: (itemId) => {
+      const current: unknown = provider.awareness.getLocalState()?.[currentItemField] ?? null;
+      if (current !== itemId) provider.awareness.setLocalStateField(currentItemField, itemId);
+    },
     destroy,
     discardLocalCopy: async () => {
       destroy();

@@ -11,7 +11,12 @@ export interface PresenceUser {
 export interface Participant extends PresenceUser {
   clientId: number;
   isSelf: boolean;
+  /** The agenda item (§) the participant is working in, or null. */
+  currentItemId: string | null;
 }
+
+/** The awareness field that says which § a participant is in. */
+export const currentItemField = 'currentItemId';
 
 const fallbackColor = '#475467';
 
@@ -23,6 +28,11 @@ const awarenessUserSchema = z.object({
     .regex(/^#[0-9a-f]{6}$/i)
     .optional(),
 });
+
+const currentItemSchema = z
+  .string()
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/);
 
 /**
  * The participants in a meeting right now, the local user first, then by name. Awareness states
@@ -37,11 +47,13 @@ export function participantsFrom(
     if (state.user === undefined) continue;
     const parsed = awarenessUserSchema.safeParse(state.user);
     const user = parsed.success ? parsed.data : {};
+    const item = currentItemSchema.safeParse(state[currentItemField]);
     participants.push({
       clientId,
       name: user.name ?? '',
       color: user.color ?? fallbackColor,
       isSelf: clientId === selfClientId,
+      currentItemId: item.success ? item.data : null,
     });
   }
   return participants.sort((a, b) => {
@@ -65,23 +77,44 @@ export interface PresenceStore {
   getSnapshot: () => Participant[];
 }
 
+function sameParticipants(a: Participant[], b: Participant[]): boolean {
+  if (a.length !== b.length) return false;
+  return a.every((participant, index) => {
+    const other = b[index];
+    return (
+      other !== undefined &&
+      participant.clientId === other.clientId &&
+      participant.name === other.name &&
+      participant.color === other.color &&
+      participant.isSelf === other.isSelf &&
+      participant.currentItemId === other.currentItemId
+    );
+  });
+}
+
 /**
  * A store over awareness for `useSyncExternalStore`: the snapshot only changes when someone
- * joins, leaves or changes their user details, not on the 15-second awareness renewals.
+ * joins, leaves, changes their user details or moves to another §, not when a caret moves
+ * (carets live in awareness too and change on every keystroke).
  */
 export function createPresenceStore(awareness: Awareness): PresenceStore {
   const read = () => participantsFrom(awareness.getStates(), awareness.clientID);
   let snapshot = read();
+  const refresh = (): boolean => {
+    const next = read();
+    if (sameParticipants(snapshot, next)) return false;
+    snapshot = next;
+    return true;
+  };
   return {
     subscribe(listener) {
       const onChange = () => {
-        snapshot = read();
-        listener();
+        if (refresh()) listener();
       };
       awareness.on('change', onChange);
       // A change between the render that read the snapshot and this subscription: React compares
       // the snapshot again right after subscribing.
-      snapshot = read();
+      refresh();
       return () => awareness.off('change', onChange);
     },
     getSnapshot: () => snapshot,

@@ -1,12 +1,12 @@
 import { type Block, type Protocol, type Run, roleLabels } from './protocol.ts';
 
-const escape = (text: string) =>
+const escapeHtml = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 function inline(runs: Run[]): string {
   return runs
     .map((run) => {
-      let html = escape(run.text).replace(/\n/g, '<br>');
+      let html = escapeHtml(run.text).replace(/\n/g, '<br>');
       if (run.bold) html = `<strong>${html}</strong>`;
       if (run.italic) html = `<em>${html}</em>`;
       if (run.underline) html = `<u>${html}</u>`;
@@ -17,40 +17,40 @@ function inline(runs: Run[]): string {
 }
 
 function blocks(list: Block[]): string {
-  return list
-    .map((block) => {
-      switch (block.type) {
-        case 'paragraph':
-          return `<p>${inline(block.runs)}</p>`;
-        case 'heading':
-          return `<h${Math.min(6, block.level + 2)}>${inline(block.runs)}</h${Math.min(6, block.level + 2)}>`;
-        case 'list': {
-          const tag = block.ordered ? 'ol' : 'ul';
-          return `<${tag}>${block.items.map((item) => `<li>${blocks(item)}</li>`).join('')}</${tag}>`;
-        }
-        case 'quote':
-          return `<blockquote>${blocks(block.blocks)}</blockquote>`;
-        case 'table':
-          return `<table>${block.rows
-            .map((row, index) => {
-              const cell = block.headerRow && index === 0 ? 'th' : 'td';
-              return `<tr>${row.map((text) => `<${cell}>${escape(text)}</${cell}>`).join('')}</tr>`;
-            })
-            .join('')}</table>`;
-        case 'decision': {
-          const votes = block.votes
-            ? `<p class="votes">Röstning: ${block.votes.for ?? 0} för, ${block.votes.against ?? 0} emot, ${block.votes.abstain ?? 0} avstår.</p>`
-            : '';
-          const reservation = block.reservations
-            ? `<p class="reservation">Reservation: ${escape(block.reservations)}</p>`
-            : '';
-          return `<section class="decision"><h4>Beslut</h4>${blocks(block.blocks)}${votes}${reservation}</section>`;
-        }
-        case 'assignment':
-          return `<p class="assignment"><strong>Uppdrag:</strong> ${escape(block.assignee)} — ${inline(block.runs)}${block.dueDate ? ` (senast ${escape(block.dueDate)})` : ''}</p>`;
-      }
-    })
-    .join('\n');
+  return list.map(blockHtml).join('\n');
+}
+
+function blockHtml(block: Block): string {
+  switch (block.type) {
+    case 'paragraph':
+      return `<p>${inline(block.runs)}</p>`;
+    case 'heading':
+      return `<h${Math.min(6, block.level + 2)}>${inline(block.runs)}</h${Math.min(6, block.level + 2)}>`;
+    case 'list': {
+      const tag = block.ordered ? 'ol' : 'ul';
+      return `<${tag}>${block.items.map((item) => `<li>${blocks(item)}</li>`).join('')}</${tag}>`;
+    }
+    case 'quote':
+      return `<blockquote>${blocks(block.blocks)}</blockquote>`;
+    case 'table':
+      return `<table>${block.rows
+        .map((row, index) => {
+          const cell = block.headerRow && index === 0 ? 'th' : 'td';
+          return `<tr>${row.map((text) => `<${cell}>${escapeHtml(text)}</${cell}>`).join('')}</tr>`;
+        })
+        .join('')}</table>`;
+    case 'decision': {
+      const votes = block.votes
+        ? `<p class="votes">Röstning: ${block.votes.for ?? 0} för, ${block.votes.against ?? 0} emot, ${block.votes.abstain ?? 0} avstår.</p>`
+        : '';
+      const reservation = block.reservations
+        ? `<p class="reservation">Reservation: ${escapeHtml(block.reservations)}</p>`
+        : '';
+      return `<section class="decision"><h4>Beslut</h4>${blocks(block.blocks)}${votes}${reservation}</section>`;
+    }
+    case 'assignment':
+      return `<p class="assignment"><strong>Uppdrag:</strong> ${escapeHtml(block.assignee)} — ${inline(block.runs)}${block.dueDate ? ` (senast ${escapeHtml(block.dueDate)})` : ''}</p>`;
+  }
 }
 
 const styles = `body{font-family:"Noto Serif",Georgia,serif;max-width:46rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a;line-height:1.5}
@@ -66,12 +66,12 @@ export function renderHtml(protocol: Protocol): string {
   const attendance = protocol.attendance
     .map(
       (group) =>
-        `<h3>${escape(group.heading)}</h3><ul>${group.people
+        `<h3>${escapeHtml(group.heading)}</h3><ul>${group.people
           .map((person) => {
             const details = [person.organisation, person.role, person.presence, person.note]
               .filter(Boolean)
               .join(', ');
-            return `<li>${escape(person.name)}${details ? ` (${escape(details)})` : ''}</li>`;
+            return `<li>${escapeHtml(person.name)}${details ? ` (${escapeHtml(details)})` : ''}</li>`;
           })
           .join('')}</ul>`,
     )
@@ -79,16 +79,17 @@ export function renderHtml(protocol: Protocol): string {
   const paragraphs = protocol.paragraphs
     .map((paragraph) => {
       const facts = [
-        paragraph.presenter && `<p class="meta">Föredragande: ${escape(paragraph.presenter)}</p>`,
+        paragraph.presenter &&
+          `<p class="meta">Föredragande: ${escapeHtml(paragraph.presenter)}</p>`,
         paragraph.proposal &&
-          `<p class="meta">Förslag till beslut: ${escape(paragraph.proposal)}</p>`,
+          `<p class="meta">Förslag till beslut: ${escapeHtml(paragraph.proposal)}</p>`,
         ...paragraph.attachments.map(
-          (attachment) => `<p class="meta">Bilaga: ${escape(attachment)}</p>`,
+          (attachment) => `<p class="meta">Bilaga: ${escapeHtml(attachment)}</p>`,
         ),
       ]
         .filter(Boolean)
         .join('');
-      return `<section><h2>§ ${escape(paragraph.label)} ${escape(paragraph.title)}${paragraph.added ? ' <small>(tillägg)</small>' : ''}</h2>${facts}${blocks(paragraph.blocks)}</section>`;
+      return `<section><h2>§ ${escapeHtml(paragraph.label)} ${escapeHtml(paragraph.title)}${paragraph.added ? ' <small>(tillägg)</small>' : ''}</h2>${facts}${blocks(paragraph.blocks)}</section>`;
     })
     .join('\n');
   const signatures =
@@ -96,21 +97,21 @@ export function renderHtml(protocol: Protocol): string {
       ? `<table class="signatures"><tr>${protocol.signatures
           .map(
             (signature) =>
-              `<td><div class="line">${escape(signature.name)}</div>${roleLabels[signature.role]}<br><small>${signature.signedAt ? `Signerat ${escape(signature.signedAt)}` : 'Ej signerat'}</small></td>`,
+              `<td><div class="line">${escapeHtml(signature.name)}</div>${roleLabels[signature.role]}<br><small>${signature.signedAt ? `Signerat ${escapeHtml(signature.signedAt)}` : 'Ej signerat'}</small></td>`,
           )
           .join('')}</tr></table>`
       : '';
   const posting = protocol.posting
-    ? `<section class="posting"><h2>Anslag/bevis</h2><p>Protokollet är justerat. Justeringen har tillkännagivits genom anslag.</p><p>Organ: ${escape(protocol.posting.organ)}<br>Sammanträdesdatum: ${escape(protocol.posting.meetingDate ?? '')}<br>Anslaget under tiden: ${escape(protocol.posting.postedFrom)} – ${escape(protocol.posting.postedTo)}<br>Förvaringsplats för protokollet: ${escape(protocol.posting.storagePlace)}</p></section>`
+    ? `<section class="posting"><h2>Anslag/bevis</h2><p>Protokollet är justerat. Justeringen har tillkännagivits genom anslag.</p><p>Organ: ${escapeHtml(protocol.posting.organ)}<br>Sammanträdesdatum: ${escapeHtml(protocol.posting.meetingDate ?? '')}<br>Anslaget under tiden: ${escapeHtml(protocol.posting.postedFrom)} – ${escapeHtml(protocol.posting.postedTo)}<br>Förvaringsplats för protokollet: ${escapeHtml(protocol.posting.storagePlace)}</p></section>`
     : '';
   return `<!doctype html>
-<html lang="sv"><head><meta charset="utf-8"><title>${escape(heading)}: ${escape(protocol.title)}</title><style>${styles}</style></head>
-<body><header><p class="meta">${escape(protocol.organ)}${protocol.minutesNumber ? ` — nr ${escape(protocol.minutesNumber)}` : ''}</p><h1>${escape(heading)}: ${escape(protocol.title)}</h1>
-<p class="meta">${[protocol.date && `Datum: ${escape(protocol.date)}`, protocol.time && `Tid: ${escape(protocol.time)}`, protocol.place && `Plats: ${escape(protocol.place)}`].filter(Boolean).join(' · ')}</p></header>
+<html lang="sv"><head><meta charset="utf-8"><title>${escapeHtml(heading)}: ${escapeHtml(protocol.title)}</title><style>${styles}</style></head>
+<body><header><p class="meta">${escapeHtml(protocol.organ)}${protocol.minutesNumber ? ` — nr ${escapeHtml(protocol.minutesNumber)}` : ''}</p><h1>${escapeHtml(heading)}: ${escapeHtml(protocol.title)}</h1>
+<p class="meta">${[protocol.date && `Datum: ${escapeHtml(protocol.date)}`, protocol.time && `Tid: ${escapeHtml(protocol.time)}`, protocol.place && `Plats: ${escapeHtml(protocol.place)}`].filter(Boolean).join(' · ')}</p></header>
 ${attendance}
 ${paragraphs}
 ${signatures}
-${protocol.adjustedOn ? `<p>Justeringsdatum: ${escape(protocol.adjustedOn)}</p>` : ''}
+${protocol.adjustedOn ? `<p>Justeringsdatum: ${escapeHtml(protocol.adjustedOn)}</p>` : ''}
 ${posting}
 </body></html>
 `;

@@ -36,9 +36,7 @@ export interface AccountStore {
   /** An invitation by the hash of its token (for showing who invites before accepting). */
   findInvitation(tokenHash: string): Promise<(InvitationRecord & { usedAt: number | null }) | null>;
   /** A board's invitations, newest first; `id` is a prefix of the token hash, never the token. */
-  listInvitations(
-    boardId: string,
-  ): Promise<
+  listInvitations(boardId: string): Promise<
     Array<{
       id: string;
       role: BoardRole;

@@ -254,7 +254,11 @@ export class Room {
         // Refused from now on, and told: the client reconnects (a transient code) and asks
         // for its new role, so its editor turns read-only or editable without a reload.
         connection.identity = { ...connection.identity, access };
-        this.disconnect(connection, CloseCode.roleChanged, `your role changed: access is now ${access}`);
+        this.disconnect(
+          connection,
+          CloseCode.roleChanged,
+          `your role changed: access is now ${access}`,
+        );
       }
     }
   }

@@ -261,9 +261,7 @@ export class SqliteAccountStore implements AccountStore {
     return row ?? null;
   }
 
-  async listInvitations(
-    boardId: string,
-  ): Promise<
+  async listInvitations(boardId: string): Promise<
     Array<{
       id: string;
       role: BoardRole;

@@ -51,9 +51,15 @@ export class UpdateValidator {
 
   /** The first reason `update` must be refused, or null. */
   check(update: DecodedUpdate): string | null {
+    if (hasClockGap(this.doc, update.structs)) return missingDependency;
     const run = new ValidationRun(this.doc, this.shape, this.existing, update.structs);
     for (const struct of update.structs) {
-      if (!(struct instanceof Y.Item) || run.isKnown(struct)) continue;
+      if (!(struct instanceof Y.Item)) continue;
+      // Yjs resolves the references of every struct, even of those it already has and will
+      // skip, so a bad reference is refused whether or not the struct is new.
+      const references = run.checkReferences(struct);
+      if (references !== null) return references;
+      if (run.isKnown(struct)) continue;
       const outcome = run.locateNew(struct);
       if (isProblem(outcome)) return outcome;
     }
@@ -104,6 +110,23 @@ class ValidationRun {
     if (isProblem(parentLocation)) return parentLocation;
     if (parentLocation === null) return 'content inside a plain value';
     return place(parentLocation, parent.parentSub, item.content);
+  }
+
+  /**
+   * Every struct an item points at (left and right neighbour, parent) must exist when Yjs
+   * integrates it: in the room's document, or earlier in the update. A reference to the item's
+   * own client must point backwards; Yjs assumes so and throws mid-apply otherwise.
+   */
+  checkReferences(item: Y.Item): string | null {
+    const parent = item.parent instanceof Y.ID ? item.parent : null;
+    for (const reference of [item.origin, item.rightOrigin, parent]) {
+      if (reference === null) continue;
+      if (reference.client === item.id.client && reference.clock >= item.id.clock) {
+        return 'malformed update: an item refers to content after itself';
+      }
+      if (this.findStruct(reference) === null) return missingDependency;
+    }
+    return null;
   }
 
   /** Parent and map key of a new item; items with an origin inherit both from it. */
@@ -228,6 +251,23 @@ class ValidationRun {
     }
     return null;
   }
+}
+
+/**
+ * True when some client's structs in the update do not continue where the room's document ends
+ * for that client (or the update skips a range): Yjs would keep them pending, outside anything
+ * validated; such an update waits until the content before it has arrived.
+ */
+function hasClockGap(doc: Y.Doc, structs: DecodedUpdate['structs']): boolean {
+  const next = new Map<number, number>();
+  for (const struct of structs) {
+    if (struct instanceof Y.Skip) return true;
+    const client = struct.id.client;
+    const expected = next.get(client) ?? Y.getState(doc.store, client);
+    if (struct.id.clock > expected) return true;
+    next.set(client, Math.max(expected, struct.id.clock + struct.length));
+  }
+  return false;
 }
 
 function entrySlot(slot: MapSlot, key: string): Slot | undefined {
