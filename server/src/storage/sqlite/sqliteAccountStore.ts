@@ -71,10 +71,22 @@ const toMeeting = (row: MeetingRow): MeetingRecord => ({
 
 /** AccountStore on the same SQLite database as the documents (migration 2). */
 export class SqliteAccountStore implements AccountStore {
+  /** Prepared statements by SQL text: compiled once, not on every socket upgrade. */
+  private readonly statements = new Map<string, Database.Statement>();
+
   constructor(private readonly db: Database.Database) {}
 
+  private sql(source: string): Database.Statement {
+    let statement = this.statements.get(source);
+    if (!statement) {
+      statement = this.db.prepare(source);
+      this.statements.set(source, statement);
+    }
+    return statement;
+  }
+
   async countUsers(): Promise<number> {
-    return (this.db.prepare('SELECT count(*) AS n FROM users').get() as { n: number }).n;
+    return (this.sql('SELECT count(*) AS n FROM users').get() as { n: number }).n;
   }
 
   async createUser(user: NewUser): Promise<UserRecord> {
@@ -84,18 +96,16 @@ export class SqliteAccountStore implements AccountStore {
   private insertUser(user: NewUser): UserRecord {
     const record: UserRecord = { ...user, id: newId(), createdAt: Date.now() };
     try {
-      this.db
-        .prepare(
-          'INSERT INTO users (id, email, name, password_hash, is_admin, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-        )
-        .run(
-          record.id,
-          record.email,
-          record.name,
-          record.passwordHash,
-          user.isAdmin ? 1 : 0,
-          record.createdAt,
-        );
+      this.sql(
+        'INSERT INTO users (id, email, name, password_hash, is_admin, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+      ).run(
+        record.id,
+        record.email,
+        record.name,
+        record.passwordHash,
+        user.isAdmin ? 1 : 0,
+        record.createdAt,
+      );
     } catch (error) {
       if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
         throw new DuplicateEmailError('email already registered');
@@ -106,40 +116,34 @@ export class SqliteAccountStore implements AccountStore {
   }
 
   async findUserByEmail(email: string): Promise<UserRecord | null> {
-    const row = this.db.prepare('SELECT * FROM users WHERE email = ?').get(email) as
-      | UserRow
-      | undefined;
+    const row = this.sql('SELECT * FROM users WHERE email = ?').get(email) as UserRow | undefined;
     return row ? toUser(row) : null;
   }
 
   async findUserById(userId: string): Promise<UserRecord | null> {
-    const row = this.db.prepare('SELECT * FROM users WHERE id = ?').get(userId) as
-      | UserRow
-      | undefined;
+    const row = this.sql('SELECT * FROM users WHERE id = ?').get(userId) as UserRow | undefined;
     return row ? toUser(row) : null;
   }
 
   async setPasswordHash(userId: string, passwordHash: string): Promise<void> {
-    this.db.prepare('UPDATE users SET password_hash = ? WHERE id = ?').run(passwordHash, userId);
+    this.sql('UPDATE users SET password_hash = ? WHERE id = ?').run(passwordHash, userId);
   }
 
   async createSession(session: SessionRecord): Promise<void> {
-    this.db
-      .prepare(
-        'INSERT INTO sessions (token_hash, user_id, kind, expires_at, created_at) VALUES (?, ?, ?, ?, ?)',
-      )
-      .run(session.tokenHash, session.userId, session.kind, session.expiresAt, Date.now());
+    this.sql(
+      'INSERT INTO sessions (token_hash, user_id, kind, expires_at, created_at) VALUES (?, ?, ?, ?, ?)',
+    ).run(session.tokenHash, session.userId, session.kind, session.expiresAt, Date.now());
   }
 
   async findSession(tokenHash: string, now: number): Promise<SessionRecord | null> {
-    const row = this.db
-      .prepare('SELECT token_hash, user_id, kind, expires_at FROM sessions WHERE token_hash = ?')
-      .get(tokenHash) as
+    const row = this.sql(
+      'SELECT token_hash, user_id, kind, expires_at FROM sessions WHERE token_hash = ?',
+    ).get(tokenHash) as
       | { token_hash: string; user_id: string; kind: 'session' | 'bearer'; expires_at: number }
       | undefined;
     if (!row) return null;
     if (row.expires_at <= now) {
-      this.db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash);
+      this.sql('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash);
       return null;
     }
     return {
@@ -151,69 +155,60 @@ export class SqliteAccountStore implements AccountStore {
   }
 
   async deleteSession(tokenHash: string): Promise<void> {
-    this.db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash);
+    this.sql('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash);
   }
 
   async deleteSessionsOfUser(userId: string, keepTokenHash: string | null): Promise<void> {
-    this.db
-      .prepare('DELETE FROM sessions WHERE user_id = ? AND token_hash IS NOT ?')
-      .run(userId, keepTokenHash);
+    this.sql('DELETE FROM sessions WHERE user_id = ? AND token_hash IS NOT ?').run(
+      userId,
+      keepTokenHash,
+    );
   }
 
   async createBoard(board: NewBoard): Promise<BoardRecord> {
     const id = newId();
     this.db.transaction(() => {
       const now = Date.now();
-      this.db
-        .prepare(
-          'INSERT INTO boards (id, name, organisation, created_by, created_at) VALUES (?, ?, ?, ?, ?)',
-        )
-        .run(id, board.name, board.organisation, board.createdBy, now);
-      this.db
-        .prepare(
-          'INSERT INTO board_members (board_id, user_id, role, title, joined_at) VALUES (?, ?, ?, ?, ?)',
-        )
-        .run(id, board.createdBy, 'admin', '', now);
+      this.sql(
+        'INSERT INTO boards (id, name, organisation, created_by, created_at) VALUES (?, ?, ?, ?, ?)',
+      ).run(id, board.name, board.organisation, board.createdBy, now);
+      this.sql(
+        'INSERT INTO board_members (board_id, user_id, role, title, joined_at) VALUES (?, ?, ?, ?, ?)',
+      ).run(id, board.createdBy, 'admin', '', now);
     })();
     return { id, name: board.name, organisation: board.organisation };
   }
 
   async findBoard(boardId: string): Promise<BoardRecord | null> {
     return (
-      (this.db.prepare('SELECT id, name, organisation FROM boards WHERE id = ?').get(boardId) as
+      (this.sql('SELECT id, name, organisation FROM boards WHERE id = ?').get(boardId) as
         | BoardRecord
         | undefined) ?? null
     );
   }
 
   async listBoardsOf(userId: string): Promise<Array<BoardRecord & { role: BoardRole }>> {
-    return this.db
-      .prepare(
-        `SELECT b.id, b.name, b.organisation, m.role FROM boards b
+    return this.sql(
+      `SELECT b.id, b.name, b.organisation, m.role FROM boards b
          JOIN board_members m ON m.board_id = b.id WHERE m.user_id = ? ORDER BY b.name`,
-      )
-      .all(userId) as Array<BoardRecord & { role: BoardRole }>;
+    ).all(userId) as Array<BoardRecord & { role: BoardRole }>;
   }
 
   async membership(boardId: string, userId: string): Promise<MemberRecord | null> {
     return (
-      (this.db
-        .prepare(
-          'SELECT board_id AS boardId, user_id AS userId, role, title FROM board_members WHERE board_id = ? AND user_id = ?',
-        )
-        .get(boardId, userId) as MemberRecord | undefined) ?? null
+      (this.sql(
+        'SELECT board_id AS boardId, user_id AS userId, role, title FROM board_members WHERE board_id = ? AND user_id = ?',
+      ).get(boardId, userId) as MemberRecord | undefined) ?? null
     );
   }
 
   async listMembers(
     boardId: string,
   ): Promise<Array<MemberRecord & { name: string; email: string }>> {
-    return this.db
-      .prepare(
-        `SELECT m.board_id AS boardId, m.user_id AS userId, m.role, m.title, u.name, u.email
+    return this.sql(
+      `SELECT m.board_id AS boardId, m.user_id AS userId, m.role, m.title, u.name, u.email
          FROM board_members m JOIN users u ON u.id = m.user_id WHERE m.board_id = ? ORDER BY u.name`,
-      )
-      .all(boardId) as Array<MemberRecord & { name: string; email: string }>;
+    ).all(boardId) as Array<MemberRecord & { name: string; email: string }>;
   }
 
   async updateMember(
@@ -222,42 +217,42 @@ export class SqliteAccountStore implements AccountStore {
     patch: { role?: BoardRole | undefined; title?: string | undefined },
   ): Promise<void> {
     if (patch.role !== undefined) {
-      this.db
-        .prepare('UPDATE board_members SET role = ? WHERE board_id = ? AND user_id = ?')
-        .run(patch.role, boardId, userId);
+      this.sql('UPDATE board_members SET role = ? WHERE board_id = ? AND user_id = ?').run(
+        patch.role,
+        boardId,
+        userId,
+      );
     }
     if (patch.title !== undefined) {
-      this.db
-        .prepare('UPDATE board_members SET title = ? WHERE board_id = ? AND user_id = ?')
-        .run(patch.title, boardId, userId);
+      this.sql('UPDATE board_members SET title = ? WHERE board_id = ? AND user_id = ?').run(
+        patch.title,
+        boardId,
+        userId,
+      );
     }
   }
 
   async createInvitation(invitation: InvitationRecord): Promise<void> {
-    this.db
-      .prepare(
-        `INSERT INTO invitations (token_hash, board_id, role, email, created_by, expires_at)
+    this.sql(
+      `INSERT INTO invitations (token_hash, board_id, role, email, created_by, expires_at)
          VALUES (?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        invitation.tokenHash,
-        invitation.boardId,
-        invitation.role,
-        invitation.email,
-        invitation.createdBy,
-        invitation.expiresAt,
-      );
+    ).run(
+      invitation.tokenHash,
+      invitation.boardId,
+      invitation.role,
+      invitation.email,
+      invitation.createdBy,
+      invitation.expiresAt,
+    );
   }
 
   async findInvitation(
     tokenHash: string,
   ): Promise<(InvitationRecord & { usedAt: number | null }) | null> {
-    const row = this.db
-      .prepare(
-        `SELECT token_hash AS tokenHash, board_id AS boardId, role, email, created_by AS createdBy,
+    const row = this.sql(
+      `SELECT token_hash AS tokenHash, board_id AS boardId, role, email, created_by AS createdBy,
                 expires_at AS expiresAt, used_at AS usedAt FROM invitations WHERE token_hash = ?`,
-      )
-      .get(tokenHash) as (InvitationRecord & { usedAt: number | null }) | undefined;
+    ).get(tokenHash) as (InvitationRecord & { usedAt: number | null }) | undefined;
     return row ?? null;
   }
 
@@ -270,12 +265,10 @@ export class SqliteAccountStore implements AccountStore {
       usedAt: number | null;
     }>
   > {
-    return this.db
-      .prepare(
-        `SELECT substr(token_hash, 1, 16) AS id, role, email, expires_at AS expiresAt, used_at AS usedAt
+    return this.sql(
+      `SELECT substr(token_hash, 1, 16) AS id, role, email, expires_at AS expiresAt, used_at AS usedAt
          FROM invitations WHERE board_id = ? ORDER BY expires_at DESC`,
-      )
-      .all(boardId) as Array<{
+    ).all(boardId) as Array<{
       id: string;
       role: BoardRole;
       email: string | null;
@@ -286,11 +279,9 @@ export class SqliteAccountStore implements AccountStore {
 
   async revokeInvitation(boardId: string, id: string): Promise<boolean> {
     if (!/^[0-9a-f]{16}$/.test(id)) return false;
-    const result = this.db
-      .prepare(
-        'DELETE FROM invitations WHERE board_id = ? AND substr(token_hash, 1, 16) = ? AND used_at IS NULL',
-      )
-      .run(boardId, id);
+    const result = this.sql(
+      'DELETE FROM invitations WHERE board_id = ? AND substr(token_hash, 1, 16) = ? AND used_at IS NULL',
+    ).run(boardId, id);
     return result.changes > 0;
   }
 
@@ -301,11 +292,9 @@ export class SqliteAccountStore implements AccountStore {
   ): Promise<InvitationOutcome> {
     // One transaction: two people racing with the same link cannot both get in.
     const accept = this.db.transaction((): InvitationOutcome => {
-      const invitation = this.db
-        .prepare(
-          'SELECT board_id, role, email, expires_at, used_at FROM invitations WHERE token_hash = ?',
-        )
-        .get(tokenHash) as
+      const invitation = this.sql(
+        'SELECT board_id, role, email, expires_at, used_at FROM invitations WHERE token_hash = ?',
+      ).get(tokenHash) as
         | {
             board_id: string;
             role: BoardRole;
@@ -320,7 +309,7 @@ export class SqliteAccountStore implements AccountStore {
       let userId: string;
       let email: string;
       if ('newUser' in who) {
-        if (this.db.prepare('SELECT 1 FROM users WHERE email = ?').get(who.newUser.email)) {
+        if (this.sql('SELECT 1 FROM users WHERE email = ?').get(who.newUser.email)) {
           return { ok: false, reason: 'email_taken' };
         }
         const user = this.insertUser(who.newUser);
@@ -328,30 +317,31 @@ export class SqliteAccountStore implements AccountStore {
         email = user.email;
       } else {
         userId = who.userId;
-        email = (
-          this.db.prepare('SELECT email FROM users WHERE id = ?').get(userId) as { email: string }
-        ).email;
+        email = (this.sql('SELECT email FROM users WHERE id = ?').get(userId) as { email: string })
+          .email;
       }
       if (invitation.email !== null && invitation.email.toLowerCase() !== email.toLowerCase()) {
         // Throwing rolls back the account created above.
         throw new WrongInvitationEmail();
       }
-      this.db
-        .prepare('UPDATE invitations SET used_at = ?, used_by = ? WHERE token_hash = ?')
-        .run(now, userId, tokenHash);
-      const existing = this.db
-        .prepare('SELECT role FROM board_members WHERE board_id = ? AND user_id = ?')
-        .get(invitation.board_id, userId) as { role: BoardRole } | undefined;
+      this.sql('UPDATE invitations SET used_at = ?, used_by = ? WHERE token_hash = ?').run(
+        now,
+        userId,
+        tokenHash,
+      );
+      const existing = this.sql(
+        'SELECT role FROM board_members WHERE board_id = ? AND user_id = ?',
+      ).get(invitation.board_id, userId) as { role: BoardRole } | undefined;
       if (!existing) {
-        this.db
-          .prepare(
-            'INSERT INTO board_members (board_id, user_id, role, title, joined_at) VALUES (?, ?, ?, ?, ?)',
-          )
-          .run(invitation.board_id, userId, invitation.role, '', now);
+        this.sql(
+          'INSERT INTO board_members (board_id, user_id, role, title, joined_at) VALUES (?, ?, ?, ?, ?)',
+        ).run(invitation.board_id, userId, invitation.role, '', now);
       } else if (boardRank[invitation.role] > boardRank[existing.role]) {
-        this.db
-          .prepare('UPDATE board_members SET role = ? WHERE board_id = ? AND user_id = ?')
-          .run(invitation.role, invitation.board_id, userId);
+        this.sql('UPDATE board_members SET role = ? WHERE board_id = ? AND user_id = ?').run(
+          invitation.role,
+          invitation.board_id,
+          userId,
+        );
       }
       return { ok: true, boardId: invitation.board_id, userId };
     });
@@ -366,33 +356,33 @@ export class SqliteAccountStore implements AccountStore {
   async createMeeting(meeting: NewMeeting): Promise<MeetingRecord> {
     const record: MeetingRecord = { ...meeting, id: newId() };
     this.db.transaction(() => {
-      this.db
-        .prepare(
-          `INSERT INTO meetings (id, board_id, title, kind, date, start_time, place, first_paragraph, created_by, created_at)
+      this.sql(
+        `INSERT INTO meetings (id, board_id, title, kind, date, start_time, place, first_paragraph, created_by, created_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          record.id,
-          record.boardId,
-          record.title,
-          record.kind,
-          record.date,
-          record.startTime,
-          record.place,
-          record.firstParagraph,
-          record.createdBy,
-          Date.now(),
-        );
+      ).run(
+        record.id,
+        record.boardId,
+        record.title,
+        record.kind,
+        record.date,
+        record.startTime,
+        record.place,
+        record.firstParagraph,
+        record.createdBy,
+        Date.now(),
+      );
       // Whoever creates the meeting keeps its minutes until someone else is made secretary.
-      this.db
-        .prepare('INSERT INTO meeting_roles (meeting_id, user_id, role) VALUES (?, ?, ?)')
-        .run(record.id, record.createdBy, 'secretary');
+      this.sql('INSERT INTO meeting_roles (meeting_id, user_id, role) VALUES (?, ?, ?)').run(
+        record.id,
+        record.createdBy,
+        'secretary',
+      );
     })();
     return record;
   }
 
   async findMeeting(meetingId: string): Promise<MeetingRecord | null> {
-    const row = this.db.prepare('SELECT * FROM meetings WHERE id = ?').get(meetingId) as
+    const row = this.sql('SELECT * FROM meetings WHERE id = ?').get(meetingId) as
       | MeetingRow
       | undefined;
     return row ? toMeeting(row) : null;
@@ -400,80 +390,73 @@ export class SqliteAccountStore implements AccountStore {
 
   async listMeetings(boardId: string): Promise<MeetingRecord[]> {
     return (
-      this.db
-        .prepare('SELECT * FROM meetings WHERE board_id = ? ORDER BY date DESC, start_time DESC')
-        .all(boardId) as MeetingRow[]
+      this.sql('SELECT * FROM meetings WHERE board_id = ? ORDER BY date DESC, start_time DESC').all(
+        boardId,
+      ) as MeetingRow[]
     ).map(toMeeting);
   }
 
   async setMeetingRole(meetingId: string, userId: string, role: MeetingRole): Promise<void> {
-    this.db
-      .prepare(
-        `INSERT INTO meeting_roles (meeting_id, user_id, role) VALUES (?, ?, ?)
+    this.sql(
+      `INSERT INTO meeting_roles (meeting_id, user_id, role) VALUES (?, ?, ?)
          ON CONFLICT (meeting_id, user_id) DO UPDATE SET role = excluded.role`,
-      )
-      .run(meetingId, userId, role);
+    ).run(meetingId, userId, role);
   }
 
   async meetingRoleOf(meetingId: string, userId: string): Promise<MeetingRole | null> {
-    const row = this.db
-      .prepare('SELECT role FROM meeting_roles WHERE meeting_id = ? AND user_id = ?')
-      .get(meetingId, userId) as { role: MeetingRole } | undefined;
+    const row = this.sql('SELECT role FROM meeting_roles WHERE meeting_id = ? AND user_id = ?').get(
+      meetingId,
+      userId,
+    ) as { role: MeetingRole } | undefined;
     return row?.role ?? null;
   }
 
   async listMeetingRoles(
     meetingId: string,
   ): Promise<Array<{ userId: string; name: string; role: MeetingRole }>> {
-    return this.db
-      .prepare(
-        `SELECT r.user_id AS userId, u.name, r.role FROM meeting_roles r
+    return this.sql(
+      `SELECT r.user_id AS userId, u.name, r.role FROM meeting_roles r
          JOIN users u ON u.id = r.user_id WHERE r.meeting_id = ? ORDER BY u.name`,
-      )
-      .all(meetingId) as Array<{ userId: string; name: string; role: MeetingRole }>;
+    ).all(meetingId) as Array<{ userId: string; name: string; role: MeetingRole }>;
   }
 
   async transitionMeeting(transition: LifecycleTransition): Promise<boolean> {
     return this.db.transaction(() => {
-      const changed = this.db
-        .prepare('UPDATE meetings SET status = ? WHERE id = ? AND status = ?')
-        .run(transition.to, transition.meetingId, transition.from).changes;
+      const changed = this.sql('UPDATE meetings SET status = ? WHERE id = ? AND status = ?').run(
+        transition.to,
+        transition.meetingId,
+        transition.from,
+      ).changes;
       if (changed === 0) return false;
       if (transition.posting) {
-        this.db
-          .prepare(
-            'UPDATE meetings SET posted_from = ?, posted_to = ?, storage_place = ? WHERE id = ?',
-          )
-          .run(
-            transition.posting.postedFrom,
-            transition.posting.postedTo,
-            transition.posting.storagePlace,
-            transition.meetingId,
-          );
-      }
-      this.db
-        .prepare(
-          `INSERT INTO lifecycle_events (meeting_id, user_id, action, from_status, to_status, at)
-           VALUES (?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
+        this.sql(
+          'UPDATE meetings SET posted_from = ?, posted_to = ?, storage_place = ? WHERE id = ?',
+        ).run(
+          transition.posting.postedFrom,
+          transition.posting.postedTo,
+          transition.posting.storagePlace,
           transition.meetingId,
-          transition.userId,
-          transition.action,
-          transition.from,
-          transition.to,
-          transition.at,
         );
+      }
+      this.sql(
+        `INSERT INTO lifecycle_events (meeting_id, user_id, action, from_status, to_status, at)
+           VALUES (?, ?, ?, ?, ?, ?)`,
+      ).run(
+        transition.meetingId,
+        transition.userId,
+        transition.action,
+        transition.from,
+        transition.to,
+        transition.at,
+      );
       return true;
     })();
   }
 
   async meetingLifecycle(meetingId: string): Promise<LifecycleRecord | null> {
-    const row = this.db
-      .prepare(
-        'SELECT status, adjusted_on, posted_from, posted_to, storage_place FROM meetings WHERE id = ?',
-      )
-      .get(meetingId) as
+    const row = this.sql(
+      'SELECT status, adjusted_on, posted_from, posted_to, storage_place FROM meetings WHERE id = ?',
+    ).get(meetingId) as
       | {
           status: string;
           adjusted_on: string | null;
@@ -498,33 +481,29 @@ export class SqliteAccountStore implements AccountStore {
   }
 
   async listSignatures(meetingId: string): Promise<SignatureRecord[]> {
-    return this.db
-      .prepare(
-        `SELECT meeting_id AS meetingId, user_id AS userId, role, name, signed_at AS signedAt, sha256
+    return this.sql(
+      `SELECT meeting_id AS meetingId, user_id AS userId, role, name, signed_at AS signedAt, sha256
          FROM signatures WHERE meeting_id = ? ORDER BY signed_at, user_id`,
-      )
-      .all(meetingId) as SignatureRecord[];
+    ).all(meetingId) as SignatureRecord[];
   }
 
   async addSignature(signature: SignatureRecord): Promise<boolean> {
-    const result = this.db
-      .prepare(
-        `INSERT INTO signatures (meeting_id, user_id, role, name, signed_at, sha256)
+    const result = this.sql(
+      `INSERT INTO signatures (meeting_id, user_id, role, name, signed_at, sha256)
          VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-      )
-      .run(
-        signature.meetingId,
-        signature.userId,
-        signature.role,
-        signature.name,
-        signature.signedAt,
-        signature.sha256,
-      );
+    ).run(
+      signature.meetingId,
+      signature.userId,
+      signature.role,
+      signature.name,
+      signature.signedAt,
+      signature.sha256,
+    );
     return result.changes === 1;
   }
 
   async setAdjustedOn(meetingId: string, date: string): Promise<void> {
-    this.db.prepare('UPDATE meetings SET adjusted_on = ? WHERE id = ?').run(date, meetingId);
+    this.sql('UPDATE meetings SET adjusted_on = ? WHERE id = ?').run(date, meetingId);
   }
 
   async addSignedFile(
@@ -533,57 +512,47 @@ export class SqliteAccountStore implements AccountStore {
     format: string,
     data: Uint8Array,
   ): Promise<void> {
-    this.db
-      .prepare(
-        'INSERT INTO signed_files (sha256, meeting_id, format, created_at, data) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
-      )
-      .run(sha256, meetingId, format, Date.now(), Buffer.from(data));
+    this.sql(
+      'INSERT INTO signed_files (sha256, meeting_id, format, created_at, data) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
+    ).run(sha256, meetingId, format, Date.now(), Buffer.from(data));
   }
 
   async listSignedFiles(
     meetingId: string,
   ): Promise<Array<{ sha256: string; format: string; createdAt: number }>> {
-    return this.db
-      .prepare(
-        'SELECT sha256, format, created_at AS createdAt FROM signed_files WHERE meeting_id = ? ORDER BY created_at DESC, format',
-      )
-      .all(meetingId) as Array<{ sha256: string; format: string; createdAt: number }>;
+    return this.sql(
+      'SELECT sha256, format, created_at AS createdAt FROM signed_files WHERE meeting_id = ? ORDER BY created_at DESC, format',
+    ).all(meetingId) as Array<{ sha256: string; format: string; createdAt: number }>;
   }
 
   async signedFileData(
     meetingId: string,
     sha256: string,
   ): Promise<{ format: string; data: Uint8Array } | null> {
-    const row = this.db
-      .prepare(
-        'SELECT format, data FROM signed_files WHERE meeting_id = ? AND sha256 = ? AND data IS NOT NULL',
-      )
-      .get(meetingId, sha256) as { format: string; data: Buffer } | undefined;
+    const row = this.sql(
+      'SELECT format, data FROM signed_files WHERE meeting_id = ? AND sha256 = ? AND data IS NOT NULL',
+    ).get(meetingId, sha256) as { format: string; data: Buffer } | undefined;
     return row ? { format: row.format, data: new Uint8Array(row.data) } : null;
   }
 
   async archiveSignatures(meetingId: string, versionId: number): Promise<void> {
     this.db.transaction(() => {
-      this.db
-        .prepare(
-          `INSERT INTO signature_archive (meeting_id, version_id, user_id, role, name, signed_at, sha256)
+      this.sql(
+        `INSERT INTO signature_archive (meeting_id, version_id, user_id, role, name, signed_at, sha256)
            SELECT meeting_id, ?, user_id, role, name, signed_at, sha256 FROM signatures WHERE meeting_id = ?`,
-        )
-        .run(versionId, meetingId);
-      this.db.prepare('DELETE FROM signatures WHERE meeting_id = ?').run(meetingId);
-      this.db
-        .prepare(
-          'UPDATE meetings SET adjusted_on = NULL, posted_from = NULL, posted_to = NULL, storage_place = NULL WHERE id = ?',
-        )
-        .run(meetingId);
+      ).run(versionId, meetingId);
+      this.sql('DELETE FROM signatures WHERE meeting_id = ?').run(meetingId);
+      this.sql(
+        'UPDATE meetings SET adjusted_on = NULL, posted_from = NULL, posted_to = NULL, storage_place = NULL WHERE id = ?',
+      ).run(meetingId);
     })();
   }
 
   async findSignedFile(sha256: string): Promise<{ meetingId: string; format: string } | null> {
     return (
-      (this.db
-        .prepare('SELECT meeting_id AS meetingId, format FROM signed_files WHERE sha256 = ?')
-        .get(sha256) as { meetingId: string; format: string } | undefined) ?? null
+      (this.sql('SELECT meeting_id AS meetingId, format FROM signed_files WHERE sha256 = ?').get(
+        sha256,
+      ) as { meetingId: string; format: string } | undefined) ?? null
     );
   }
 
@@ -591,7 +560,7 @@ export class SqliteAccountStore implements AccountStore {
     meetingIds: readonly string[],
   ): Promise<Map<string, { doneAt: number; doneBy: string }>> {
     const done = new Map<string, { doneAt: number; doneBy: string }>();
-    const select = this.db.prepare(
+    const select = this.sql(
       'SELECT assignment_key AS key, done_at AS doneAt, done_by AS doneBy FROM assignment_status WHERE meeting_id = ?',
     );
     for (const meetingId of meetingIds) {
@@ -612,21 +581,20 @@ export class SqliteAccountStore implements AccountStore {
     done: { at: number; by: string } | null,
   ): Promise<void> {
     if (done === null) {
-      this.db
-        .prepare('DELETE FROM assignment_status WHERE meeting_id = ? AND assignment_key = ?')
-        .run(meetingId, key);
+      this.sql('DELETE FROM assignment_status WHERE meeting_id = ? AND assignment_key = ?').run(
+        meetingId,
+        key,
+      );
       return;
     }
-    this.db
-      .prepare(
-        `INSERT INTO assignment_status (meeting_id, assignment_key, done_at, done_by) VALUES (?, ?, ?, ?)
+    this.sql(
+      `INSERT INTO assignment_status (meeting_id, assignment_key, done_at, done_by) VALUES (?, ?, ?, ?)
          ON CONFLICT (meeting_id, assignment_key) DO UPDATE SET done_at = excluded.done_at, done_by = excluded.done_by`,
-      )
-      .run(meetingId, key, done.at, done.by);
+    ).run(meetingId, key, done.at, done.by);
   }
 
   async appendAudit(entries: readonly AuditRecord[]): Promise<void> {
-    const insert = this.db.prepare(
+    const insert = this.sql(
       'INSERT INTO audit_log (meeting_id, user_id, action, detail, at) VALUES (?, ?, ?, ?, ?)',
     );
     this.db.transaction(() => {
@@ -646,13 +614,11 @@ export class SqliteAccountStore implements AccountStore {
     meetingId: string,
     limit: number,
   ): Promise<Array<AuditRecord & { userName: string | null }>> {
-    const rows = this.db
-      .prepare(
-        `SELECT a.meeting_id, a.user_id, a.action, a.detail, a.at, u.name AS user_name
+    const rows = this.sql(
+      `SELECT a.meeting_id, a.user_id, a.action, a.detail, a.at, u.name AS user_name
          FROM audit_log a LEFT JOIN users u ON u.id = a.user_id
          WHERE a.meeting_id = ? ORDER BY a.id DESC LIMIT ?`,
-      )
-      .all(meetingId, limit) as Array<{
+    ).all(meetingId, limit) as Array<{
       meeting_id: string;
       user_id: string | null;
       action: string;
