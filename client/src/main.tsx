@@ -7,6 +7,7 @@ import { I18nProvider } from './i18n/I18nProvider.tsx';
 import './styles/base.css';
 import './styles/app.css';
 import './styles/accounts.css';
+import './styles/lifecycle.css';
 
 const container = document.getElementById('root');
 if (container === null) throw new Error('index.html has no #root element');

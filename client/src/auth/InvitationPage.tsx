@@ -1,14 +1,17 @@
 import { type FormEvent, useState } from 'react';
-import { acceptInvitation } from '../api/boards.ts';
+import { acceptInvitation, fetchInvitationPreview, type InvitationPreview } from '../api/boards.ts';
 import type { ApiFailure } from '../api/http.ts';
 import { apiErrorKey } from '../app/apiErrors.ts';
 import { CardPage } from '../app/CardPage.tsx';
+import { formatDateTime } from '../app/dates.ts';
 import { FormAlert } from '../app/FormAlert.tsx';
 import { useFocusFirstInvalid } from '../app/forms.ts';
 import { followInApp, navigate } from '../app/navigation.ts';
 import { PageHeading } from '../app/PageHeading.tsx';
 import { focusWhenShown } from '../app/pageFocus.ts';
 import { boardPath, loginPath } from '../app/routes.ts';
+import { useApiData } from '../app/useApiData.ts';
+import { boardRoleLabels } from '../boards/roleLabels.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
 import { NewAccountFields, useNewAccountForm } from './NewAccountFields.tsx';
@@ -29,6 +32,13 @@ function finalFailureOf(failure: ApiFailure) {
   return failure.kind === 'http' ? (finalFailures[failure.code] ?? null) : null;
 }
 
+/** A link that can no longer be used, known before anyone tries: its page only explains. */
+function finalStateOf(preview: InvitationPreview) {
+  if (preview.state === 'used') return finalFailures.invitation_used ?? null;
+  if (preview.state === 'expired') return finalFailures.invitation_expired ?? null;
+  return null;
+}
+
 /**
  * `/invitation/<token>`: joining a board. Signed in, one button accepts; signed out, the person
  * creates their account here (or signs in first and comes back).
@@ -36,8 +46,18 @@ function finalFailureOf(failure: ApiFailure) {
 export function InvitationPage({ token }: { token: string }) {
   const { t } = useI18n();
   const session = useSession();
-  const [final, setFinal] = useState<{ heading: MessageKey; text: MessageKey } | null>(null);
+  const [refused, setFinal] = useState<{ heading: MessageKey; text: MessageKey } | null>(null);
+  // Which board the link is for, its role and whether it still works (GET /api/invitations/:t).
+  const [preview] = useApiData(
+    (signal) => fetchInvitationPreview(token, signal),
+    `invitation:${token}`,
+  );
   const here = `/invitation/${encodeURIComponent(token)}`;
+  const final =
+    refused ??
+    (preview.status === 'ready' ? finalStateOf(preview.data) : null) ??
+    (preview.status === 'failed' ? finalFailureOf(preview.failure) : null);
+  const details = preview.status === 'ready' ? preview.data : null;
 
   if (final !== null) {
     return (
@@ -60,7 +80,7 @@ export function InvitationPage({ token }: { token: string }) {
     );
   }
 
-  if (session.status === 'loading') {
+  if (session.status === 'loading' || preview.status === 'loading') {
     return (
       <CardPage title={t('invitation.heading')}>
         <p className="muted" role="status">
@@ -75,12 +95,18 @@ export function InvitationPage({ token }: { token: string }) {
       {session.status === 'signedIn' ? (
         <AcceptSignedIn
           token={token}
+          details={details}
           name={session.user.name}
           email={session.user.email}
           onFinal={setFinal}
         />
       ) : (
-        <AcceptWithNewAccount token={token} loginHref={loginPath(here)} onFinal={setFinal} />
+        <AcceptWithNewAccount
+          token={token}
+          details={details}
+          loginHref={loginPath(here)}
+          onFinal={setFinal}
+        />
       )}
     </CardPage>
   );
@@ -88,11 +114,14 @@ export function InvitationPage({ token }: { token: string }) {
 
 interface AcceptProps {
   token: string;
+  /** What the link is for; null when the server could not say (the page still works). */
+  details: InvitationPreview | null;
   onFinal: (final: { heading: MessageKey; text: MessageKey }) => void;
 }
 
 function AcceptSignedIn({
   token,
+  details,
   name,
   email,
   onFinal,
@@ -122,6 +151,7 @@ function AcceptSignedIn({
       <PageHeading className="simple-page__heading" id="invitation-heading">
         {t('invitation.heading')}
       </PageHeading>
+      <InvitationDetails details={details} />
       <p className="simple-page__message">{t('invitation.signedInAs', { name, email })}</p>
       <p className="simple-page__message">{t('invitation.acceptIntro')}</p>
       <FormAlert tone="error">{failure !== null && t(failure, { email })}</FormAlert>
@@ -142,7 +172,12 @@ function AcceptSignedIn({
   );
 }
 
-function AcceptWithNewAccount({ token, loginHref, onFinal }: AcceptProps & { loginHref: string }) {
+function AcceptWithNewAccount({
+  token,
+  details,
+  loginHref,
+  onFinal,
+}: AcceptProps & { loginHref: string }) {
   const { t } = useI18n();
   const form = useNewAccountForm();
   const [failure, setFailure] = useState<MessageKey | null>(null);
@@ -192,6 +227,7 @@ function AcceptWithNewAccount({ token, loginHref, onFinal }: AcceptProps & { log
       <PageHeading className="simple-page__heading" id="invitation-heading">
         {t('invitation.heading')}
       </PageHeading>
+      <InvitationDetails details={details} />
       <p className="simple-page__message">{t('invitation.newAccountIntro')}</p>
       <p className="callout">
         {t('invitation.haveAccount')}{' '}
@@ -219,6 +255,27 @@ function AcceptWithNewAccount({ token, loginHref, onFinal }: AcceptProps & { log
         {busy ? t('invitation.accepting') : t('invitation.createAndJoin')}
       </button>
     </form>
+  );
+}
+
+/** The board the link is for, the role it gives, and until when it works. */
+function InvitationDetails({ details }: { details: InvitationPreview | null }) {
+  const { t, language } = useI18n();
+  if (details === null) return null;
+  return (
+    <div className="invitation-details">
+      <p className="invitation-details__board">
+        {details.boardName}
+        {details.organisation !== '' && (
+          <span className="invitation-details__organisation">{details.organisation}</span>
+        )}
+      </p>
+      <p>{t('invitationPreview.asRole', { role: t(boardRoleLabels[details.role]) })}</p>
+      <p className="hint">
+        {details.forEmail && `${t('invitationPreview.forEmail')} `}
+        {t('invite.expires', { time: formatDateTime(details.expiresAt, language) })}
+      </p>
+    </div>
   );
 }
 

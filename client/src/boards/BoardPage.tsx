@@ -2,6 +2,7 @@ import { fetchBoard } from '../api/boards.ts';
 import { fetchMeetings } from '../api/meetings.ts';
 import { followInApp } from '../app/navigation.ts';
 import { PageHeading } from '../app/PageHeading.tsx';
+import { registerPath } from '../app/routes.ts';
 import { SimplePage } from '../app/SimplePage.tsx';
 import { SiteHeader } from '../app/SiteHeader.tsx';
 import { useApiData } from '../app/useApiData.ts';
@@ -74,6 +75,15 @@ export function BoardPage({ boardId }: { boardId: string }) {
                   </>
                 )}
                 <span>{t('board.yourRole', { role: t(boardRoleLabels[board.data.myRole]) })}</span>
+              </p>
+              <p className="page-intro__links">
+                <a
+                  className="button button--small"
+                  href={registerPath(boardId)}
+                  onClick={followInApp}
+                >
+                  {t('register.link')}
+                </a>
               </p>
             </div>
             <MeetingsSection

@@ -1,14 +1,16 @@
 import { type FormEvent, type RefObject, useEffect, useRef, useState } from 'react';
 import { type BoardRole, boardRoles } from '../../../shared/api/index.ts';
-import { createInvitation, type Invitation } from '../api/boards.ts';
+import { createInvitation, fetchInvitations, type Invitation } from '../api/boards.ts';
 import { apiErrorKey } from '../app/apiErrors.ts';
 import { formatDateTime } from '../app/dates.ts';
 import { FormAlert } from '../app/FormAlert.tsx';
 import { useFocusFirstInvalid } from '../app/forms.ts';
 import { SelectField } from '../app/SelectField.tsx';
 import { TextField } from '../app/TextField.tsx';
+import { useApiData } from '../app/useApiData.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
+import { InvitationList } from './InvitationList.tsx';
 import { boardRoleLabels } from './roleLabels.ts';
 import { validateInvitationForm } from './validation.ts';
 
@@ -26,7 +28,7 @@ const roleHints: Record<BoardRole, MessageKey> = {
 /**
  * Invitation links (admins): a single-use link with an expiry, optionally only for one email
  * address. The server keeps only a hash of the token, so a link is shown once, here, right
- * after it is made.
+ * after it is made; afterwards the list of invitations shows their state and withdraws them.
  */
 export function InvitationPanel({ boardId }: { boardId: string }) {
   const { t } = useI18n();
@@ -38,6 +40,10 @@ export function InvitationPanel({ boardId }: { boardId: string }) {
   const [created, setCreated] = useState<CreatedInvitation[]>([]);
   const [announcement, setAnnouncement] = useState<string | null>(null);
   const newestLinkRef = useRef<HTMLInputElement>(null);
+  const [invitations, reloadInvitations] = useApiData(
+    (signal) => fetchInvitations(boardId, signal),
+    `invitations:${boardId}`,
+  );
 
   const [formRef, focusInvalid] = useFocusFirstInvalid();
 
@@ -63,6 +69,7 @@ export function InvitationPanel({ boardId }: { boardId: string }) {
     ]);
     setEmail('');
     setAnnouncement(t('invite.created'));
+    reloadInvitations();
   };
 
   // The new link is what the admin came for: focus it, selected, ready to copy.
@@ -131,6 +138,7 @@ export function InvitationPanel({ boardId }: { boardId: string }) {
           ))}
         </ul>
       )}
+      <InvitationList boardId={boardId} invitations={invitations} onChanged={reloadInvitations} />
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useContext, useRef, useState } from 'react';
 import { Brand } from '../app/Brand.tsx';
 import { LanguageSwitch } from '../app/LanguageSwitch.tsx';
 import { followInApp } from '../app/navigation.ts';
@@ -7,6 +7,7 @@ import { useSession } from '../auth/session.ts';
 import { UserMenu } from '../auth/UserMenu.tsx';
 import { meetingRoleLabels } from '../boards/roleLabels.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { LifecyclePanel } from '../lifecycle/LifecyclePanel.tsx';
 import { RolesDialog } from '../roles/RolesDialog.tsx';
 import { useMeetingContext } from '../roles/useMeetingContext.ts';
 import type { ConnectionStatus } from '../sync/connectionState.ts';
@@ -15,6 +16,7 @@ import { ConnectionBadge } from './ConnectionBadge.tsx';
 import { CopyLinkButton } from './CopyLinkButton.tsx';
 import { PresenceList } from './PresenceList.tsx';
 import { maxTitleLength } from './useMeetingTitle.ts';
+import { WorkspaceContext } from './workspaceContext.ts';
 
 export interface MeetingHeaderProps {
   meetingId: string;
@@ -30,13 +32,16 @@ export interface MeetingHeaderProps {
 
 /**
  * App bar (name, presence, connection, language, the signed-in person), the way back to the
- * board, the meeting's shared editable title, the user's own role and the roles panel.
+ * board, the meeting's shared editable title, the user's own role and the roles panel, and the
+ * lifecycle: status, steps, signatures, version history and exports.
  */
 export function MeetingHeader(props: MeetingHeaderProps) {
   const { meetingId, title, onTitleChange, editable, readOnly, status, participants } = props;
   const { t } = useI18n();
   const session = useSession();
   const context = useMeetingContext(meetingId);
+  // The live document, when the header sits in the workspace: steps others take show at once.
+  const workspace = useContext(WorkspaceContext);
   const [rolesOpen, setRolesOpen] = useState(false);
   const rolesButtonRef = useRef<HTMLButtonElement>(null);
   const alone = participants.length <= 1;
@@ -114,6 +119,12 @@ export function MeetingHeader(props: MeetingHeaderProps) {
           {readOnly && <span className="meeting-header__note">{t('meeting.readOnly')}</span>}
           {alone && <span className="meeting-header__note">{t('presence.alone')}</span>}
         </p>
+        <LifecyclePanel
+          meetingId={meetingId}
+          meeting={meeting}
+          doc={workspace?.doc ?? null}
+          myUserId={session.status === 'signedIn' ? session.user.id : null}
+        />
       </div>
       {meeting !== null && board !== null && (
         <RolesDialog

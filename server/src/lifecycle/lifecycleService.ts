@@ -1,5 +1,10 @@
 import type * as Y from 'yjs';
 import type { ExportFormat, LifecycleState, Verification } from '../../../shared/api/lifecycle.ts';
+import {
+  isSigningRole,
+  signingRoles,
+  transitionRules,
+} from '../../../shared/api/lifecycleRules.ts';
 import type { MeetingRole } from '../../../shared/api/roles.ts';
 import { readItems } from '../../../shared/doc/itemRead.ts';
 import { setServerMeta } from '../../../shared/doc/meta.ts';
@@ -11,7 +16,6 @@ import { renderMarkdown } from '../export/markdown.ts';
 import { renderPdf } from '../export/pdf.ts';
 import { buildProtocol, type Protocol, type SignatureLine } from '../export/protocol.ts';
 import type { AccountStore, MeetingRecord, SignatureRecord } from '../storage/accountStore.ts';
-import { isSigningRole, signingRoles, transitionRules } from './rules.ts';
 
 /** A refused lifecycle step, with a stable code for the API. */
 export class LifecycleError extends Error {

@@ -1,5 +1,5 @@
-import type { LifecycleAction, MeetingStatus } from '../../../shared/api/lifecycle.ts';
-import type { MeetingRole } from '../../../shared/api/roles.ts';
+import type { LifecycleAction, MeetingStatus } from './lifecycle.ts';
+import type { MeetingRole } from './roles.ts';
 
 interface TransitionRule {
   from: readonly MeetingStatus[];
@@ -11,7 +11,8 @@ interface TransitionRule {
 const beforeLock = ['draft', 'noticeSent', 'inSession', 'minutesDrafted'] as const;
 
 /**
- * The lifecycle of a meeting: draft → notice sent (kallelse) → in session → minutes drafted →
+ * Who may take which lifecycle step from which status: enforced by the server, shown by the
+ * client. The lifecycle of a meeting: draft → notice sent (kallelse) → in session → minutes drafted →
  * locked for justering → signed → posted (anslag) → archived. "signed" is reached by the last
  * required signature, never by request.
  */
