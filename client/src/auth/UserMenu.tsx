@@ -1,6 +1,7 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useIdentity } from '../app/identity.ts';
 import { followInApp, navigate } from '../app/navigation.ts';
+import { usePopover } from '../app/usePopover.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { initialsOf } from '../sync/presence.ts';
 import { signOut, useSession } from './session.ts';
@@ -14,36 +15,8 @@ export function UserMenu() {
   const { t } = useI18n();
   const session = useSession();
   const identity = useIdentity();
-  const [open, setOpen] = useState(false);
+  const { open, setOpen, containerRef, buttonRef, panelId } = usePopover();
   const [signingOut, setSigningOut] = useState(false);
-  const containerRef = useRef<HTMLDivElement>(null);
-  const buttonRef = useRef<HTMLButtonElement>(null);
-  const panelId = useId();
-
-  useEffect(() => {
-    if (!open) return;
-    const container = containerRef.current;
-    const onPointerDown = (event: PointerEvent) => {
-      if (!container?.contains(event.target as Node)) setOpen(false);
-    };
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape') return;
-      setOpen(false);
-      buttonRef.current?.focus();
-    };
-    // Tabbing past the last control closes the panel instead of leaving it open behind.
-    const onFocusOut = (event: FocusEvent) => {
-      if (!container?.contains(event.relatedTarget as Node | null)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', onPointerDown);
-    document.addEventListener('keydown', onKeyDown);
-    container?.addEventListener('focusout', onFocusOut);
-    return () => {
-      document.removeEventListener('pointerdown', onPointerDown);
-      document.removeEventListener('keydown', onKeyDown);
-      container?.removeEventListener('focusout', onFocusOut);
-    };
-  }, [open]);
 
   if (identity === null) return null;
   const email = session.status === 'signedIn' ? session.user.email : null;

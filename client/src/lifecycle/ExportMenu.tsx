@@ -1,10 +1,11 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ExportFormat, MeetingStatus } from '../../../shared/api/index.ts';
 import type { ApiFailure } from '../api/http.ts';
 import { exportUrl, fetchSignedFiles, type SignedFile, signedFileUrl } from '../api/lifecycle.ts';
 import { apiErrorKey } from '../app/apiErrors.ts';
 import { formatDateTime } from '../app/dates.ts';
 import { followInApp } from '../app/navigation.ts';
+import { usePopover } from '../app/usePopover.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
 import { isLockedStatus } from './lifecycleRules.ts';
@@ -29,36 +30,9 @@ type IssuedState =
  */
 export function ExportMenu({ meetingId, status }: { meetingId: string; status: MeetingStatus }) {
   const { t } = useI18n();
-  const [open, setOpen] = useState(false);
+  const { open, setOpen, containerRef, buttonRef, panelId } = usePopover();
   const [issued, setIssued] = useState<IssuedState>({ status: 'idle' });
-  const containerRef = useRef<HTMLDivElement>(null);
-  const buttonRef = useRef<HTMLButtonElement>(null);
-  const panelId = useId();
   const adjusted = status === 'signed' || status === 'posted' || status === 'archived';
-
-  useEffect(() => {
-    if (!open) return;
-    const container = containerRef.current;
-    const onPointerDown = (event: PointerEvent) => {
-      if (!container?.contains(event.target as Node)) setOpen(false);
-    };
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape') return;
-      setOpen(false);
-      buttonRef.current?.focus();
-    };
-    const onFocusOut = (event: FocusEvent) => {
-      if (!container?.contains(event.relatedTarget as Node | null)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', onPointerDown);
-    document.addEventListener('keydown', onKeyDown);
-    container?.addEventListener('focusout', onFocusOut);
-    return () => {
-      document.removeEventListener('pointerdown', onPointerDown);
-      document.removeEventListener('keydown', onKeyDown);
-      container?.removeEventListener('focusout', onFocusOut);
-    };
-  }, [open]);
 
   // The issued files are asked for each time the menu opens: a signature may have just issued one.
   useEffect(() => {
