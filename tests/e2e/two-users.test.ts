@@ -62,7 +62,9 @@ describe('two people writing the same minutes', () => {
     }
 
     // The first § holds the text the server's template wrote; both add a line to it.
+    // Both editors must be up (they are created lazily) before anyone types into them.
     await waitForEditorText(anna.page, ['förklarar mötet öppnat']);
+    await waitForEditorText(bertil.page, ['förklarar mötet öppnat']);
     await appendToFirstBody(anna.page, 'Anna: mötet öppnas kl. 18.00.', true);
     await appendToFirstBody(bertil.page, 'Bertil: dagordningen godkänns.', true);
 
