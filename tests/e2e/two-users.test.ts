@@ -71,6 +71,20 @@ describe('two people writing the same minutes', () => {
     const both = ['Anna: mötet öppnas kl. 18.00.', 'Bertil: dagordningen godkänns.'];
     await waitForEditorText(anna.page, both);
     await waitForEditorText(bertil.page, both);
+    // Each line went where its writer's caret was: a paragraph of its own after the template's
+    // sentence, which is intact (a caret moved back by a remote edit once split it).
+    for (const { page } of [anna, bertil]) {
+      const blocks = await firstBody(page).evaluate((body) =>
+        [...body.children].map((block) => {
+          const copy = block.cloneNode(true) as Element;
+          // The others' carets carry their names as text.
+          for (const caret of copy.querySelectorAll('.collaboration-carets__caret')) caret.remove();
+          return copy.textContent;
+        }),
+      );
+      expect(blocks[0]).toBe('Ordföranden hälsar alla välkomna och förklarar mötet öppnat.');
+      expect(blocks.slice(1).sort()).toEqual([...both].sort());
+    }
 
     // Presence: each sees the other (and themselves).
     await anna.page.locator('.presence').getByText('Bertil Berg').waitFor({ state: 'attached' });

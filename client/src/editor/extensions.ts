@@ -11,6 +11,7 @@ import { Assignment, bodyExtensions, Decision } from '../../../shared/doc/index.
 import type { PresenceUser } from '../sync/presence.ts';
 import { AssignmentView } from './AssignmentView.tsx';
 import { DecisionView } from './DecisionView.tsx';
+import { KeepPendingSelection } from './keepPendingSelection.ts';
 import { createSlashMenuExtension, type SlashMenuController } from './slashMenu.ts';
 
 /** What the placeholders say. */
@@ -135,6 +136,7 @@ export function collaborativeExtensions(options: CollaborativeExtensionOptions):
   return [
     ...withNodeViews,
     Collaboration.configure({ fragment: options.fragment }),
+    KeepPendingSelection,
     CollaborationCaret.configure({
       provider: options.awarenessSource,
       user: options.user,
