@@ -1,6 +1,6 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { MetaKey, RootName } from '../../../shared/doc/constants.ts';
+import { ItemKey, MetaKey, RootName } from '../../../shared/doc/constants.ts';
 import { touchedItemIds } from '../../../shared/doc/validate.ts';
 import { CloseCode } from '../../../shared/protocol/index.ts';
 import type { ConnectionIdentity } from '../auth/syncAccess.ts';
@@ -19,6 +19,7 @@ import {
   ProtocolError,
 } from './messages.ts';
 import type { SyncSocket } from './syncSocket.ts';
+import { agendaRecordProblem, unmarkedAdditions } from './validation/agendaRecord.ts';
 import { type DocumentShape, textOnly } from './validation/shape.ts';
 import { missingDependency, UpdateValidator } from './validation/updateValidator.ts';
 
@@ -98,6 +99,8 @@ export class Room {
   private readonly awarenessOwners = new Map<number, Connection>();
   /** Checks updates of connections with `write` access. */
   private readonly validator: UpdateValidator;
+  /** Items the last client transaction added after approval without the flag; marked next. */
+  private readonly unmarked: string[] = [];
   /** Checks updates of connections with `text` access (adjusters): existing text only. */
   private readonly textValidator: UpdateValidator;
 
@@ -332,7 +335,7 @@ export class Room {
       throw new ProtocolError(`invalid Yjs update: ${(error as Error).message}`);
     }
     const validator = connection.identity.access === 'write' ? this.validator : this.textValidator;
-    const problem = validator.check(decoded);
+    const problem = validator.check(decoded) ?? agendaRecordProblem(this.doc, decoded);
     if (problem === missingDependency) {
       this.park(connection, update);
       return;
@@ -362,6 +365,7 @@ export class Room {
       this.fail(error);
       return;
     }
+    this.markAdditions();
     this.retryParked(connection);
   }
 
@@ -476,6 +480,7 @@ export class Room {
 
   private readonly onAfterTransaction = (transaction: Y.Transaction): void => {
     if (!isConnection(transaction.origin)) return;
+    this.unmarked.push(...unmarkedAdditions(transaction));
     const itemIds = touchedItemIds(transaction);
     if (itemIds.size > 0) {
       this.deps.onActivity(this.meetingId, transaction.origin.identity.userId, itemIds);
@@ -496,6 +501,16 @@ export class Room {
       encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)),
     );
   };
+
+  /** Flags items a client added after the agenda was approved without saying so (agendaRecord.ts). */
+  private markAdditions(): void {
+    if (this.unmarked.length === 0) return;
+    const itemIds = this.unmarked.splice(0);
+    this.applyServerChange((doc) => {
+      const items = doc.getMap<Y.Map<unknown>>(RootName.items);
+      for (const itemId of itemIds) items.get(itemId)?.set(ItemKey.addedAfterApproval, true);
+    });
+  }
 
   /**
    * With no write in flight, the document's state is exactly what storage holds: tell the

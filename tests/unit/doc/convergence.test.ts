@@ -105,11 +105,8 @@ describe('concurrent edits of the meeting document', () => {
       (doc) => doc.moveItem('A', { after: 'C' }),
       (doc) => doc.moveItem('E', { before: 'B' }),
     );
-    expect(result.items.map((item) => item.id)).toEqual(
-      ['B', 'C', 'A', 'E', 'D'].filter(() => true).length === 5
-        ? result.items.map((item) => item.id)
-        : [],
-    );
+    // Each move changed only its own order key, so both moves hold.
+    expect(result.items.map((item) => item.id)).toEqual(['E', 'B', 'C', 'A', 'D']);
     const ids = result.items.map((item) => item.id);
     expect(ids.indexOf('A')).toBeGreaterThan(ids.indexOf('C'));
     expect(ids.indexOf('E')).toBeLessThan(ids.indexOf('B'));

@@ -97,6 +97,44 @@ describe('MeetingDoc', () => {
     expect(codeOf(() => doc.moveItem(first, { after: first }))).toBe('invalid_placement');
   });
 
+  it('reads back kind, presenter, status and attachments as edited, and converges them', () => {
+    const doc = new MeetingDoc();
+    const itemId = doc.addItem({
+      title: 'Budget 2024',
+      kind: 'decision',
+      presenter: 'Mikael Holmlund',
+      attachments: [{ label: 'Bilaga 1', title: 'Budgetförslag' }],
+    });
+    expect(doc.getItem(itemId)).toMatchObject({
+      kind: 'decision',
+      presenter: 'Mikael Holmlund',
+      status: 'pending',
+      attachments: [{ label: 'Bilaga 1', title: 'Budgetförslag' }],
+    });
+    const other = new MeetingDoc();
+    Y.applyUpdate(other.ydoc, Y.encodeStateAsUpdate(doc.ydoc));
+    // One person marks the item handled while another adds an attachment.
+    doc.editItem(itemId, { status: 'handled' });
+    other.editItem(itemId, {
+      attachments: [
+        { label: 'Bilaga 1', title: 'Budgetförslag' },
+        { label: 'Bilaga 2', title: 'Revisionsberättelse' },
+      ],
+    });
+    Y.applyUpdate(other.ydoc, Y.encodeStateAsUpdate(doc.ydoc, Y.encodeStateVector(other.ydoc)));
+    Y.applyUpdate(doc.ydoc, Y.encodeStateAsUpdate(other.ydoc, Y.encodeStateVector(doc.ydoc)));
+    for (const replica of [doc, other]) {
+      expect(replica.getItem(itemId)).toMatchObject({
+        status: 'handled',
+        attachments: [
+          { label: 'Bilaga 1', title: 'Budgetförslag' },
+          { label: 'Bilaga 2', title: 'Revisionsberättelse' },
+        ],
+      });
+    }
+    expect(codeOf(() => doc.editItem(itemId, { status: 'done' as never }))).toBe('invalid_value');
+  });
+
   it('moves an item by rewriting only its order key', () => {
     const doc = new MeetingDoc();
     const a = doc.addItem({ title: 'A', body: ['text'] });
