@@ -15,8 +15,8 @@ export interface ServerProcess {
   child: ChildProcess;
   /** Everything the process printed, for assertions and for failure messages. */
   output: () => string;
-  /** SIGTERM and wait for exit. */
-  stop: () => Promise<number | null>;
+  /** SIGTERM (or `signal`) and wait for exit; resolves with the exit code. */
+  stop: (signal?: 'SIGTERM' | 'SIGINT') => Promise<number | null>;
   /** SIGKILL and wait for exit (a crash). */
   kill: () => Promise<void>;
 }
@@ -94,8 +94,8 @@ export async function startServerProcess(options: StartOptions = {}): Promise<Se
     dataDir,
     child,
     output: () => output,
-    stop: async () => {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    stop: async (signal = 'SIGTERM') => {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       return exited;
     },
     kill: async () => {

@@ -54,36 +54,39 @@ describe('the server process', () => {
     expect(missing).toEqual([]);
   });
 
-  it('shuts down gracefully on SIGTERM: clients get 1001 and every edit is kept', async () => {
-    const dataDir = makeDataDir();
-    dirs.push(dataDir);
-    const server = await startServerProcess({ dataDir });
-    processes.push(server);
-    const { meetingId, token } = await createTestMeeting(server.url);
-    await seedMeeting(server.syncUrl, meetingId, token);
-    const client = connectClient(server.syncUrl, meetingId, 'writer', token);
-    clients.push(client);
-    await client.synced;
-    const closeCodes: number[] = [];
-    client.provider.on('connection-close', (event: CloseEvent | null) => {
-      if (event) closeCodes.push(event.code);
-    });
-    client.text.insert(0, 'sista ändringen');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(await server.stop()).toBe(0);
-    await waitFor(() => closeCodes.length > 0, 'client saw no close');
-    expect(closeCodes[0]).toBe(CloseCode.goingAway);
-    expect(server.output()).toContain('"msg":"stopped"');
-    client.destroy();
-    clients.pop();
+  it.each(['SIGTERM', 'SIGINT'] as const)(
+    'shuts down gracefully on %s: clients get 1001 and every edit is kept',
+    async (signal) => {
+      const dataDir = makeDataDir();
+      dirs.push(dataDir);
+      const server = await startServerProcess({ dataDir });
+      processes.push(server);
+      const { meetingId, token } = await createTestMeeting(server.url);
+      await seedMeeting(server.syncUrl, meetingId, token);
+      const client = connectClient(server.syncUrl, meetingId, 'writer', token);
+      clients.push(client);
+      await client.synced;
+      const closeCodes: number[] = [];
+      client.provider.on('connection-close', (event: CloseEvent | null) => {
+        if (event) closeCodes.push(event.code);
+      });
+      client.text.insert(0, 'sista ändringen');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(await server.stop(signal)).toBe(0);
+      await waitFor(() => closeCodes.length > 0, 'client saw no close');
+      expect(closeCodes[0]).toBe(CloseCode.goingAway);
+      expect(server.output()).toContain('"msg":"stopped"');
+      client.destroy();
+      clients.pop();
 
-    const restarted = await startServerProcess({ dataDir });
-    processes.push(restarted);
-    const reader = connectClient(restarted.syncUrl, meetingId, 'reader', token);
-    clients.push(reader);
-    await reader.synced;
-    expect(reader.text.toString()).toBe('sista ändringen');
-  });
+      const restarted = await startServerProcess({ dataDir });
+      processes.push(restarted);
+      const reader = connectClient(restarted.syncUrl, meetingId, 'reader', token);
+      clients.push(reader);
+      await reader.synced;
+      expect(reader.text.toString()).toBe('sista ändringen');
+    },
+  );
 
   it('drops a client that stops answering pings within the heartbeat interval', async () => {
     const dataDir = makeDataDir();
