@@ -32,11 +32,24 @@ export function describeStorageContract(
 
     it('returns an empty document for a meeting never written', async () => {
       const { storage } = await open();
-      expect(await storage.loadDocument('never')).toEqual({
-        snapshot: null,
-        updates: [],
-        lastSeq: 0,
-      });
+      const loaded = await storage.loadDocument('never');
+      expect(loaded).toMatchObject({ snapshot: null, updates: [], lastSeq: 0 });
+      expect(loaded.snapshotStateVector ?? null).toBeNull();
+      await storage.close();
+    });
+
+    it("keeps a snapshot's state vector with it, and none when none was given", async () => {
+      const { storage } = await open();
+      const doc = new Y.Doc();
+      const seqs = await storage.appendUpdates([
+        { meetingId: 'm', update: textUpdate(doc, 'a'), authorId: null },
+        { meetingId: 'n', update: textUpdate(doc, 'b'), authorId: null },
+      ]);
+      const stateVector = Y.encodeStateVector(doc);
+      await storage.compact('m', Y.encodeStateAsUpdate(doc), seqs[0] ?? 0, stateVector);
+      await storage.compact('n', Y.encodeStateAsUpdate(doc), seqs[1] ?? 0);
+      expect((await storage.loadDocument('m')).snapshotStateVector).toEqual(stateVector);
+      expect((await storage.loadDocument('n')).snapshotStateVector ?? null).toBeNull();
       await storage.close();
     });
 

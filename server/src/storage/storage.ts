@@ -16,8 +16,14 @@ export interface Storage {
   /**
    * Atomically replaces the snapshot with `snapshot` (which must contain every update up to and
    * including `upToSeq`) and deletes those updates. A crash leaves either the old or the new state.
+   * `stateVector` (Y.encodeStateVector of the snapshot) is kept with it when given.
    */
-  compact(meetingId: string, snapshot: Uint8Array, upToSeq: number): Promise<void>;
+  compact(
+    meetingId: string,
+    snapshot: Uint8Array,
+    upToSeq: number,
+    stateVector?: Uint8Array,
+  ): Promise<void>;
   /** Stores a save point (the whole document state) and returns its id. */
   saveVersion(version: NewVersion): Promise<number>;
   /** Save points of a meeting, oldest first, without their state. */
@@ -40,6 +46,8 @@ export interface UpdateEntry {
 
 export interface StoredDocument {
   snapshot: Uint8Array | null;
+  /** The snapshot's state vector, when storage has it (saves decoding the snapshot for it). */
+  snapshotStateVector?: Uint8Array | null;
   updates: Uint8Array[];
   /** Highest sequence number contained in snapshot + updates; 0 for an empty document. */
   lastSeq: number;

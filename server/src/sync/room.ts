@@ -8,6 +8,7 @@ import type { Logger } from '../logger.ts';
 import type { SyncMetrics } from '../metrics.ts';
 import type { StoredDocument, UpdateEntry } from '../storage/storage.ts';
 import { decodeAwarenessUpdate, encodeAwarenessUpdate, stampIdentity } from './awarenessGuard.ts';
+import { isEmptyUpdate, LazyDocument } from './lazyDocument.ts';
 import {
   decodeClientMessage,
   encodeAwareness,
@@ -38,7 +39,12 @@ export interface RoomLimits {
 export interface RoomDeps {
   /** Durable append; resolves with the sequence number once committed. */
   appendUpdate: (entry: UpdateEntry) => Promise<number>;
-  compact: (meetingId: string, snapshot: Uint8Array, upToSeq: number) => Promise<void>;
+  compact: (
+    meetingId: string,
+    snapshot: Uint8Array,
+    upToSeq: number,
+    stateVector: Uint8Array,
+  ) => Promise<void>;
   logger: Logger;
   metrics: SyncMetrics;
   limits: RoomLimits;
@@ -81,8 +87,9 @@ const serverOrigin = Symbol('server');
  * while writes are in flight is held until those writes are committed.
  */
 export class Room {
-  readonly doc: Y.Doc;
   readonly awareness: awarenessProtocol.Awareness;
+  /** The meeting's content: stored bytes until something needs the Y.Doc (lazyDocument.ts). */
+  private readonly content: LazyDocument;
   private readonly connections = new Map<SyncSocket, Connection>();
   private pendingWrites = 0;
   /** Settles after the most recently started write has settled (commits settle in order). */
@@ -97,40 +104,48 @@ export class Room {
   private retrying = false;
   /** Which connection introduced each awareness client id; nobody else may speak for it. */
   private readonly awarenessOwners = new Map<number, Connection>();
-  /** Checks updates of connections with `write` access. */
-  private readonly validator: UpdateValidator;
+  /**
+   * Check updates of connections with `write` access, and with `text` access (adjusters:
+   * existing text only). Made with the doc.
+   */
+  private validators: { write: UpdateValidator; text: UpdateValidator } | null = null;
+  private materializeScheduled = false;
   /** Items the last client transaction added after approval without the flag; marked next. */
   private readonly unmarked: string[] = [];
-  /** Checks updates of connections with `text` access (adjusters): existing text only. */
-  private readonly textValidator: UpdateValidator;
 
   constructor(
     readonly meetingId: string,
     stored: StoredDocument,
     private readonly deps: RoomDeps,
   ) {
-    this.doc = new Y.Doc();
-    Y.transact(
-      this.doc,
-      () => {
-        if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot);
-        for (const update of stored.updates) Y.applyUpdate(this.doc, update);
-      },
-      loadOrigin,
-    );
+    this.content = new LazyDocument(stored, loadOrigin, (doc) => {
+      doc.on('update', this.onDocUpdate);
+      doc.on('afterTransaction', this.onAfterTransaction);
+      this.validators = {
+        write: new UpdateValidator(doc, deps.shape),
+        text: new UpdateValidator(doc, textOnly(deps.shape)),
+      };
+    });
     this.lastSeq = stored.lastSeq;
     this.storedBytes =
       (stored.snapshot?.byteLength ?? 0) +
       stored.updates.reduce((sum, update) => sum + update.byteLength, 0);
     this.updatesSinceSnapshot = stored.updates.length;
-    this.doc.on('update', this.onDocUpdate);
-    this.doc.on('afterTransaction', this.onAfterTransaction);
-    this.validator = new UpdateValidator(this.doc, deps.shape);
-    this.textValidator = new UpdateValidator(this.doc, textOnly(deps.shape));
-    this.awareness = new awarenessProtocol.Awareness(this.doc);
+    // Presence is independent of the content; its own small doc only lends it a client id.
+    this.awareness = new awarenessProtocol.Awareness(new Y.Doc());
     // The server has no presence of its own.
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.onAwarenessUpdate);
+  }
+
+  /** The meeting's Y.Doc, built from storage if it has not been yet. */
+  get doc(): Y.Doc {
+    return this.content.get();
+  }
+
+  /** False while the room still answers from the stored bytes (see lazyDocument.ts). */
+  get documentBuilt(): boolean {
+    return this.content.isMaterialized;
   }
 
   get connectionCount(): number {
@@ -154,7 +169,7 @@ export class Room {
       tokensRefilledAt: performance.now(),
     };
     this.connections.set(socket, connection);
-    this.send(connection, encodeSyncStep1(Y.encodeStateVector(this.doc)));
+    this.send(connection, encodeSyncStep1(this.content.encodeStateVector()));
     const states = this.awareness.getStates();
     if (states.size > 0) {
       this.send(
@@ -200,7 +215,7 @@ export class Room {
         case 'subscribeSaved':
           connection.wantsSavedState = true;
           if (this.pendingWrites === 0)
-            this.send(connection, encodeSavedState(Y.encodeStateVector(this.doc)));
+            this.send(connection, encodeSavedState(this.content.encodeStateVector()));
           return;
         case 'queryAwareness':
           this.send(
@@ -289,18 +304,25 @@ export class Room {
   async unload(): Promise<void> {
     this.closed = true;
     await this.settle();
-    if (this.updatesSinceSnapshot > 0) await this.compactNow();
+    // A doc never built had no edits here: its log is as it was loaded, for the next load.
+    if (this.updatesSinceSnapshot > 0 && this.content.isMaterialized) await this.compactNow();
     this.destroy();
   }
 
   destroy(): void {
     this.closed = true;
+    this.awareness.doc.destroy();
     this.awareness.destroy();
-    this.doc.destroy();
+    this.content.destroy();
   }
 
   private answerStep1(connection: Connection, stateVector: Uint8Array): void {
-    const reply = encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector));
+    const reply = encodeSyncStep2(this.content.encodeStateAsUpdate(stateVector));
+    // Answered from the stored bytes; a person who may write will type soon, so build the doc
+    // now rather than on their first keystroke.
+    if (!this.content.isMaterialized && connection.identity.access !== 'read') {
+      this.materializeSoon();
+    }
     if (this.pendingWrites === 0) {
       this.send(connection, reply);
     } else {
@@ -312,6 +334,8 @@ export class Room {
   }
 
   private acceptUpdate(connection: Connection, update: Uint8Array): void {
+    // The sync step 2 of a client that has nothing new: nothing to store, check or refuse.
+    if (isEmptyUpdate(update)) return;
     if (this.doc.getMap(RootName.meta).get(MetaKey.locked) === true) {
       // Locked for justering: nobody edits, whatever their role, until the secretary unlocks.
       this.deps.metrics.messageRefused('locked');
@@ -334,8 +358,11 @@ export class Room {
     } catch (error) {
       throw new ProtocolError(`invalid Yjs update: ${(error as Error).message}`);
     }
-    const validator = connection.identity.access === 'write' ? this.validator : this.textValidator;
-    const problem = validator.check(decoded) ?? agendaRecordProblem(this.doc, decoded);
+    const doc = this.doc;
+    const validators = this.validators;
+    if (validators === null) throw new Error('the room has no validators');
+    const validator = connection.identity.access === 'write' ? validators.write : validators.text;
+    const problem = validator.check(decoded) ?? agendaRecordProblem(doc, decoded);
     if (problem === missingDependency) {
       this.park(connection, update);
       return;
@@ -359,7 +386,7 @@ export class Room {
       return;
     }
     try {
-      Y.applyUpdate(this.doc, update, connection);
+      Y.applyUpdate(doc, update, connection);
     } catch (error) {
       // The in-memory doc may now be half-applied; only storage can be trusted.
       this.fail(error);
@@ -520,7 +547,7 @@ export class Room {
     let message: Uint8Array | null = null;
     for (const connection of this.connections.values()) {
       if (!connection.wantsSavedState) continue;
-      message ??= encodeSavedState(Y.encodeStateVector(this.doc));
+      message ??= encodeSavedState(this.content.encodeStateVector());
       this.send(connection, message);
     }
   }
@@ -547,6 +574,21 @@ export class Room {
     this.leave(connection.socket);
   }
 
+  /** Builds the doc after the current I/O (the answer already sent), unless something did. */
+  private materializeSoon(): void {
+    if (this.materializeScheduled) return;
+    this.materializeScheduled = true;
+    setImmediate(() => {
+      this.materializeScheduled = false;
+      if (this.closed || this.content.isMaterialized) return;
+      try {
+        this.content.get();
+      } catch (error) {
+        this.fail(error);
+      }
+    });
+  }
+
   private maybeCompact(): void {
     if (
       this.updatesSinceSnapshot >= this.deps.limits.compactAfterUpdates &&
@@ -563,8 +605,9 @@ export class Room {
     const folded = this.updatesSinceSnapshot;
     // Taken with no write pending, so the snapshot holds exactly the updates up to lastSeq.
     const snapshot = Y.encodeStateAsUpdate(this.doc);
+    const stateVector = Y.encodeStateVector(this.doc);
     try {
-      await this.deps.compact(this.meetingId, snapshot, this.lastSeq);
+      await this.deps.compact(this.meetingId, snapshot, this.lastSeq, stateVector);
       this.updatesSinceSnapshot -= folded;
       this.storedBytes = snapshot.byteLength;
     } catch (error) {

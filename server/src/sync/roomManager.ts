@@ -99,7 +99,8 @@ export class RoomManager {
     const stored = await this.options.storage.loadDocument(meetingId);
     const room = new Room(meetingId, stored, {
       appendUpdate: (entry) => this.options.writer.append(entry),
-      compact: (id, snapshot, upToSeq) => this.options.storage.compact(id, snapshot, upToSeq),
+      compact: (id, snapshot, upToSeq, stateVector) =>
+        this.options.storage.compact(id, snapshot, upToSeq, stateVector),
       logger: this.options.logger,
       metrics: this.options.metrics,
       limits: this.options.limits,

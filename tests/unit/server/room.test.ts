@@ -1,12 +1,13 @@
+import * as decoding from 'lib0/decoding';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { SyncMetrics } from '../../../server/src/metrics.ts';
-import type { UpdateEntry } from '../../../server/src/storage/storage.ts';
+import type { StoredDocument, UpdateEntry } from '../../../server/src/storage/storage.ts';
 import { Room } from '../../../server/src/sync/room.ts';
 import type { SyncSocket } from '../../../server/src/sync/syncSocket.ts';
 import { meetingShape } from '../../../server/src/sync/validation/meetingShape.ts';
-import { addItem, itemTitle } from '../../../shared/doc/index.ts';
+import { addItem, itemTitle, readItems } from '../../../shared/doc/index.ts';
 import { CloseCode } from '../../../shared/protocol/index.ts';
 import { syncUpdateFrame } from '../../helpers/wire.ts';
 
@@ -33,30 +34,29 @@ const metrics: SyncMetrics = {
   storageAppended: () => undefined,
 };
 
-function createRoom(appendUpdate: (entry: UpdateEntry) => Promise<number>) {
+function createRoom(
+  appendUpdate: (entry: UpdateEntry) => Promise<number>,
+  stored: StoredDocument = { snapshot: null, updates: [], lastSeq: 0 },
+) {
   const failed: Room[] = [];
-  const room = new Room(
-    'm1',
-    { snapshot: null, updates: [], lastSeq: 0 },
-    {
-      appendUpdate,
-      compact: async () => undefined,
-      logger: pino({ level: 'silent' }),
-      metrics,
-      limits: {
-        maxMessageBytes: 1024 * 1024,
-        maxBufferedBytes: 64 * 1024,
-        compactAfterUpdates: 1000,
-        maxDocumentBytes: 16 * 1024 * 1024,
-        maxUpdatesPerSecond: 1000,
-        updateBurst: 1000,
-      },
-      shape: meetingShape,
-      onActivity: () => undefined,
-      onEmpty: () => undefined,
-      onFailed: (room) => failed.push(room),
+  const room = new Room('m1', stored, {
+    appendUpdate,
+    compact: async () => undefined,
+    logger: pino({ level: 'silent' }),
+    metrics,
+    limits: {
+      maxMessageBytes: 1024 * 1024,
+      maxBufferedBytes: 64 * 1024,
+      compactAfterUpdates: 1000,
+      maxDocumentBytes: 16 * 1024 * 1024,
+      maxUpdatesPerSecond: 1000,
+      updateBurst: 1000,
     },
-  );
+    shape: meetingShape,
+    onActivity: () => undefined,
+    onEmpty: () => undefined,
+    onFailed: (room) => failed.push(room),
+  });
   return { room, failed };
 }
 
@@ -70,6 +70,39 @@ function updateMessage(): Uint8Array {
 const writer = { userId: 'u1', name: 'Sara', access: 'write' } as const;
 
 describe('a room', () => {
+  it('answers joining readers from the stored bytes and builds the doc for the first edit', async () => {
+    const storedDoc = new Y.Doc();
+    addItem(storedDoc, { title: 'Ekonomi' });
+    const { room } = createRoom(async () => 1, {
+      snapshot: Y.encodeStateAsUpdate(storedDoc),
+      updates: [],
+      lastSeq: 1,
+    });
+    const reader = new FakeSocket();
+    room.join(reader, { userId: 'u2', name: 'Olle', access: 'read' });
+    // A new client's sync step 1 (an empty state vector), then its empty sync step 2.
+    room.receive(reader, new Uint8Array([0, 0, 1, 0]));
+    room.receive(reader, syncUpdateFrame(Y.encodeStateAsUpdate(new Y.Doc())));
+    const step2 = reader.sent.find((message) => message[0] === 0 && message[1] === 1);
+    const received = new Y.Doc();
+    const decoder = decoding.createDecoder(step2 ?? new Uint8Array());
+    decoding.readVarUint(decoder);
+    decoding.readVarUint(decoder);
+    Y.applyUpdate(received, decoding.readVarUint8Array(decoder));
+    expect(readItems(received).map((item) => item.title)).toEqual(['Ekonomi']);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(room.documentBuilt).toBe(false);
+    // The reader was not told off for an update it never made.
+    expect(reader.sent.some((message) => message[0] === 2)).toBe(false);
+
+    const editor = new FakeSocket();
+    room.join(editor, writer);
+    room.receive(editor, updateMessage());
+    await room.settle();
+    expect(room.documentBuilt).toBe(true);
+    expect(reader.updates).toBe(1);
+  });
+
   it('broadcasts an update only after storage has committed it', async () => {
     let commit: (seq: number) => void = () => undefined;
     const { room } = createRoom(() => new Promise<number>((resolve) => (commit = resolve)));

@@ -180,4 +180,13 @@ export const migrations: readonly { version: number; name: string; sql: string }
       );
     `,
   },
+  {
+    version: 6,
+    name: 'snapshot state vectors',
+    sql: `
+      -- The state vector of each snapshot (a few bytes), so a room can answer a joining client
+      -- without decoding the whole snapshot first. Older rows have none and compute it.
+      ALTER TABLE doc_snapshots ADD COLUMN state_vector BLOB;
+    `,
+  },
 ];

@@ -22,12 +22,22 @@ export interface SqliteOptions {
 export class SqliteStorage implements Storage {
   private readonly db: Database.Database;
   private readonly insertUpdate: Database.Statement<[string, Buffer, string | null, number]>;
-  private readonly selectSnapshot: Database.Statement<[string], { data: Buffer; upto_seq: number }>;
+  private readonly selectSnapshot: Database.Statement<
+    [string],
+    { data: Buffer; upto_seq: number; state_vector: Buffer | null }
+  >;
   private readonly selectTail: Database.Statement<[string, number], { seq: number; data: Buffer }>;
-  private readonly upsertSnapshot: Database.Statement<[string, Buffer, number, number]>;
+  private readonly upsertSnapshot: Database.Statement<
+    [string, Buffer, number, number, Buffer | null]
+  >;
   private readonly deleteUpTo: Database.Statement<[string, number]>;
   private readonly appendMany: (entries: readonly UpdateEntry[]) => number[];
-  private readonly compactTx: (meetingId: string, snapshot: Buffer, upToSeq: number) => void;
+  private readonly compactTx: (
+    meetingId: string,
+    snapshot: Buffer,
+    upToSeq: number,
+    stateVector: Buffer | null,
+  ) => void;
 
   constructor(options: SqliteOptions) {
     mkdirSync(options.dataDir, { recursive: true });
@@ -42,15 +52,16 @@ export class SqliteStorage implements Storage {
       'INSERT INTO doc_updates (meeting_id, data, author_id, created_at) VALUES (?, ?, ?, ?)',
     );
     this.selectSnapshot = this.db.prepare(
-      'SELECT data, upto_seq FROM doc_snapshots WHERE meeting_id = ?',
+      'SELECT data, upto_seq, state_vector FROM doc_snapshots WHERE meeting_id = ?',
     );
     this.selectTail = this.db.prepare(
       'SELECT seq, data FROM doc_updates WHERE meeting_id = ? AND seq > ? ORDER BY seq',
     );
     this.upsertSnapshot = this.db.prepare(
-      `INSERT INTO doc_snapshots (meeting_id, data, upto_seq, created_at) VALUES (?, ?, ?, ?)
+      `INSERT INTO doc_snapshots (meeting_id, data, upto_seq, created_at, state_vector)
+       VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (meeting_id) DO UPDATE SET data = excluded.data, upto_seq = excluded.upto_seq,
-         created_at = excluded.created_at`,
+         created_at = excluded.created_at, state_vector = excluded.state_vector`,
     );
     this.deleteUpTo = this.db.prepare('DELETE FROM doc_updates WHERE meeting_id = ? AND seq <= ?');
 
@@ -63,10 +74,12 @@ export class SqliteStorage implements Storage {
         ),
       );
     });
-    this.compactTx = this.db.transaction((meetingId: string, snapshot: Buffer, upToSeq: number) => {
-      this.upsertSnapshot.run(meetingId, snapshot, upToSeq, Date.now());
-      this.deleteUpTo.run(meetingId, upToSeq);
-    });
+    this.compactTx = this.db.transaction(
+      (meetingId: string, snapshot: Buffer, upToSeq: number, stateVector: Buffer | null) => {
+        this.upsertSnapshot.run(meetingId, snapshot, upToSeq, Date.now(), stateVector);
+        this.deleteUpTo.run(meetingId, upToSeq);
+      },
+    );
   }
 
   /** The open database, shared with SqliteAccountStore (one file, one connection). */
@@ -86,14 +99,25 @@ export class SqliteStorage implements Storage {
       const tail = this.selectTail.all(meetingId, snapshot?.upto_seq ?? 0);
       return {
         snapshot: snapshot ? new Uint8Array(snapshot.data) : null,
+        snapshotStateVector: snapshot?.state_vector ? new Uint8Array(snapshot.state_vector) : null,
         updates: tail.map((row) => new Uint8Array(row.data)),
         lastSeq: tail.at(-1)?.seq ?? snapshot?.upto_seq ?? 0,
       };
     })();
   }
 
-  async compact(meetingId: string, snapshot: Uint8Array, upToSeq: number): Promise<void> {
-    this.compactTx(meetingId, toBuffer(snapshot), upToSeq);
+  async compact(
+    meetingId: string,
+    snapshot: Uint8Array,
+    upToSeq: number,
+    stateVector?: Uint8Array,
+  ): Promise<void> {
+    this.compactTx(
+      meetingId,
+      toBuffer(snapshot),
+      upToSeq,
+      stateVector ? toBuffer(stateVector) : null,
+    );
   }
 
   async saveVersion(version: NewVersion): Promise<number> {

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { isEmptyUpdate, LazyDocument } from '../../../server/src/sync/lazyDocument.ts';
+import { addItem, itemProposal, readItems } from '../../../shared/doc/index.ts';
+
+/** A stored meeting as the storage layer returns it: a snapshot and a tail of later updates. */
+function storedMeeting() {
+  const doc = new Y.Doc();
+  const first = addItem(doc, { title: 'Mötets öppnande', body: ['Mötet öppnas.'] });
+  const snapshot = Y.encodeStateAsUpdate(doc);
+  const updates: Uint8Array[] = [];
+  doc.on('update', (update: Uint8Array) => updates.push(update));
+  addItem(doc, { title: 'Ekonomi' });
+  itemProposal(doc, first).insert(0, 'Godkänns.');
+  return { doc, stored: { snapshot, updates, lastSeq: 3 } };
+}
+
+const loadOrigin = Symbol('load');
+
+describe('a meeting served from its stored bytes', () => {
+  it('answers a new client and a partly synced one exactly as the built doc would', () => {
+    const { doc, stored } = storedMeeting();
+    let built: Y.Doc | null = null;
+    const lazy = new LazyDocument(stored, loadOrigin, (materialized) => {
+      built = materialized;
+    });
+    expect(lazy.encodeStateVector()).toEqual(Y.encodeStateVector(doc));
+
+    const fresh = new Y.Doc();
+    Y.applyUpdate(fresh, lazy.encodeStateAsUpdate(new Uint8Array([0])));
+    expect(Y.encodeStateAsUpdate(fresh)).toEqual(Y.encodeStateAsUpdate(doc));
+
+    const behind = new Y.Doc();
+    Y.applyUpdate(behind, stored.snapshot);
+    Y.applyUpdate(behind, lazy.encodeStateAsUpdate(Y.encodeStateVector(behind)));
+    expect(readItems(behind).map((item) => item.title)).toEqual(['Mötets öppnande', 'Ekonomi']);
+    expect(Y.encodeStateVector(behind)).toEqual(Y.encodeStateVector(doc));
+
+    // None of that needed the doc.
+    expect(lazy.isMaterialized).toBe(false);
+    expect(built).toBeNull();
+  });
+
+  it("takes the state vector from storage's copy and the tail, without decoding the snapshot", () => {
+    const { doc, stored } = storedMeeting();
+    const snapshotDoc = new Y.Doc();
+    Y.applyUpdate(snapshotDoc, stored.snapshot);
+    const snapshotStateVector = Y.encodeStateVector(snapshotDoc);
+    // A snapshot that cannot be decoded proves it is not read for the state vector.
+    const unreadable = new Uint8Array([255, 255, 255]);
+    const lazy = new LazyDocument(
+      { snapshot: unreadable, snapshotStateVector, updates: [], lastSeq: 1 },
+      loadOrigin,
+      () => {},
+    );
+    expect(lazy.encodeStateVector()).toEqual(snapshotStateVector);
+    const withTail = new LazyDocument({ ...stored, snapshotStateVector }, loadOrigin, () => {});
+    expect(withTail.encodeStateVector()).toEqual(Y.encodeStateVector(doc));
+  });
+
+  it('sends a compacted meeting as the stored snapshot itself', () => {
+    const { doc } = storedMeeting();
+    const snapshot = Y.encodeStateAsUpdate(doc);
+    const lazy = new LazyDocument({ snapshot, updates: [], lastSeq: 1 }, loadOrigin, () => {});
+    expect(lazy.encodeStateAsUpdate(new Uint8Array([0]))).toBe(snapshot);
+  });
+
+  it('builds the doc once, in a transaction with the load origin, and tells its owner first', () => {
+    const { doc, stored } = storedMeeting();
+    const origins: unknown[] = [];
+    let calls = 0;
+    const lazy = new LazyDocument(stored, loadOrigin, (materialized) => {
+      calls += 1;
+      materialized.on('afterTransaction', (transaction: Y.Transaction) =>
+        origins.push(transaction.origin),
+      );
+    });
+    const materialized = lazy.get();
+    expect(lazy.get()).toBe(materialized);
+    expect(calls).toBe(1);
+    expect(Y.encodeStateAsUpdate(materialized)).toEqual(Y.encodeStateAsUpdate(doc));
+    // Answers now come from the doc, and follow its edits.
+    itemProposal(materialized, readItems(materialized)[1]?.id ?? '').insert(0, 'Ny text');
+    expect(lazy.encodeStateVector()).toEqual(Y.encodeStateVector(materialized));
+    expect(origins.every((origin) => origin !== loadOrigin)).toBe(true);
+  });
+
+  it('recognises the empty sync step 2 of a client with nothing new', () => {
+    const empty = Y.encodeStateAsUpdate(new Y.Doc());
+    expect(isEmptyUpdate(empty)).toBe(true);
+    const { stored } = storedMeeting();
+    expect(isEmptyUpdate(stored.snapshot)).toBe(false);
+  });
+});
