@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
+import type { Hono } from 'hono';
 import { CloseCode } from '../../shared/protocol/index.ts';
 import { LoginThrottle } from './auth/loginThrottle.ts';
 import { sessionSyncAccess } from './auth/sessionSyncAccess.ts';
@@ -28,6 +29,8 @@ export interface JusteraServerDeps {
 }
 
 export interface JusteraServer {
+  /** The HTTP application (for tests that look at its registered routes). */
+  readonly app: Hono;
   readonly rooms: RoomManager;
   readonly sync: SyncEndpoint;
   /** Binds HOST:PORT and resolves with the actual port (PORT=0 picks a free one). */
@@ -107,6 +110,7 @@ export function createJusteraServer(deps: JusteraServerDeps): JusteraServer {
   let httpServer: Server | null = null;
 
   return {
+    app,
     rooms,
     get sync() {
       if (!sync) throw new Error('server is not listening');

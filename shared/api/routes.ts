@@ -61,10 +61,11 @@ export interface ApiRoute {
 const idResponse = z.object({ id: z.string() });
 
 /**
- * Every route of the HTTP API. The OpenAPI description is generated from this table, and the
+ * Every route of the HTTP API. The server registers its routes from this table (one handler per
+ * entry, checked by the compiler), the OpenAPI description is generated from it, and the
  * permission tests iterate over it, so a route cannot be added without being covered.
  */
-export const apiRoutes: readonly ApiRoute[] = [
+const routeTable = [
   {
     method: 'post',
     path: '/api/auth/signup',
@@ -358,4 +359,25 @@ export const apiRoutes: readonly ApiRoute[] = [
     status: 200,
     response: invitationPreviewSchema,
   },
-];
+  {
+    method: 'get',
+    path: '/api/openapi.json',
+    summary: 'This OpenAPI 3.1 description of the API',
+    scope: 'public',
+    status: 200,
+  },
+] as const satisfies readonly ApiRoute[];
+
+export const apiRoutes: readonly ApiRoute[] = routeTable;
+
+type KeyOf<R> = R extends { method: infer M extends string; path: infer P extends string }
+  ? `${M} ${P}`
+  : never;
+
+/** `method path` of every route in the table, e.g. `'get /api/boards/:boardId'`. */
+export type ApiRouteKey = KeyOf<(typeof routeTable)[number]>;
+
+/** The key of a route in the table, as `ApiRouteKey` spells it. */
+export function apiRouteKey(route: Pick<ApiRoute, 'method' | 'path'>): string {
+  return `${route.method} ${route.path}`;
+}

@@ -1,8 +1,9 @@
+import * as decoding from 'lib0/decoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { apiRoutes } from '../../shared/api/routes.ts';
 import { addItem, itemTitle } from '../../shared/doc/index.ts';
-import { CloseCode } from '../../shared/protocol/index.ts';
+import { CloseCode, MessageType } from '../../shared/protocol/index.ts';
 import {
   ApiClient,
   adminCredentials,
@@ -18,7 +19,7 @@ import {
   waitFor,
 } from '../helpers/syncClient.ts';
 import { startTestServer, type TestServer } from '../helpers/testServer.ts';
-import { upgradeStatus } from '../helpers/wire.ts';
+import { openSocket, syncUpdateFrame, upgradeStatus } from '../helpers/wire.ts';
 
 describe('who may see and edit a meeting', () => {
   let server: TestServer;
@@ -214,6 +215,124 @@ describe('who may see and edit a meeting', () => {
     if (stored.snapshot) Y.applyUpdate(replay, stored.snapshot);
     for (const update of stored.updates) Y.applyUpdate(replay, update);
     expect(notesText(replay).toString()).not.toContain('efter degraderingen');
+  });
+
+  it('lets the secretary assign meeting roles, and refuses a member with 403', async () => {
+    const secretary = await invitePerson(
+      server.url,
+      meeting.admin,
+      meeting.boardId,
+      'member',
+      'Siv Sekreterare',
+    );
+    const colleague = await invitePerson(
+      server.url,
+      meeting.admin,
+      meeting.boardId,
+      'member',
+      'Kalle Kollega',
+    );
+    const roles = `/api/meetings/${meeting.meetingId}/roles`;
+    // Before the admin makes her secretary, she is a plain member and may not assign.
+    expect(
+      (await secretary.api.request('PUT', `${roles}/${colleague.userId}`, { role: 'adjuster' }))
+        .status,
+    ).toBe(403);
+    await meeting.admin.expect(200, 'PUT', `${roles}/${secretary.userId}`, { role: 'secretary' });
+    expect(
+      await secretary.api.expect(200, 'PUT', `${roles}/${colleague.userId}`, { role: 'adjuster' }),
+    ).toEqual({ userId: colleague.userId, name: 'Kalle Kollega', role: 'adjuster' });
+    const refused = await member.api.request('PUT', `${roles}/${colleague.userId}`, {
+      role: 'chair',
+    });
+    expect(refused.status).toBe(403);
+    expect((refused.body as { error: { code: string } }).error.code).toBe('forbidden');
+    // A member may not promote themself either.
+    expect(
+      (await member.api.request('PUT', `${roles}/${member.userId}`, { role: 'secretary' })).status,
+    ).toBe(403);
+    const detail = await colleague.api.expect<{
+      myRole: string;
+      roles: Array<{ userId: string; role: string }>;
+    }>(200, 'GET', `/api/meetings/${meeting.meetingId}`);
+    expect(detail.myRole).toBe('adjuster');
+    expect(detail.roles).not.toContainEqual(
+      expect.objectContaining({ userId: colleague.userId, role: 'chair' }),
+    );
+    expect(detail.roles).not.toContainEqual(
+      expect.objectContaining({ userId: member.userId, role: 'secretary' }),
+    );
+  });
+
+  it("drops an observer's updates: neither stored nor forwarded, while the observer receives edits live", async () => {
+    const observer = await invitePerson(
+      server.url,
+      meeting.admin,
+      meeting.boardId,
+      'member',
+      'Oskar Observatör',
+    );
+    await meeting.admin.expect(
+      200,
+      'PUT',
+      `/api/meetings/${meeting.meetingId}/roles/${observer.userId}`,
+      { role: 'observer' },
+    );
+    const watcher = connectClient(server.syncUrl, meeting.meetingId, 'secretary', meeting.token);
+    const client = connectClient(server.syncUrl, meeting.meetingId, 'oskar', observer.token);
+    clients.push(watcher, client);
+    await Promise.all([watcher.synced, client.synced]);
+    client.text.insert(0, 'observatören skriver detta. ');
+    itemTitle(client.doc, 'notes').insert(0, 'Observerat: ');
+    watcher.text.insert(0, 'Sekreteraren skriver. ');
+    await waitFor(
+      () => client.text.toString().includes('Sekreteraren skriver'),
+      'the observer did not receive the edit',
+    );
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(watcher.text.toString()).not.toContain('observatören');
+    expect(itemTitle(watcher.doc, 'notes').toString()).not.toContain('Observerat');
+    await server.server.rooms.peek(meeting.meetingId)?.settle();
+    const stored = await server.storage.loadDocument(meeting.meetingId);
+    const replay = new Y.Doc();
+    if (stored.snapshot) Y.applyUpdate(replay, stored.snapshot);
+    for (const update of stored.updates) Y.applyUpdate(replay, update);
+    expect(JSON.stringify(replay.toJSON())).not.toMatch(/observatören|Observerat/);
+    expect(notesText(replay).toString()).toContain('Sekreteraren skriver');
+    const authors = server.storage.database
+      .prepare('SELECT COUNT(*) AS n FROM doc_updates WHERE meeting_id = ? AND author_id = ?')
+      .get(meeting.meetingId, observer.userId) as { n: number };
+    expect(authors.n).toBe(0);
+  });
+
+  it('tells a read-only client with the protocol permission message that its update was not stored', async () => {
+    const socket = await openSocket(`${server.syncUrl}/${meeting.meetingId}?token=${member.token}`);
+    const frames: Uint8Array[] = [];
+    socket.on('message', (data: Buffer) => frames.push(new Uint8Array(data)));
+    try {
+      // A real edit of the meeting, built on the stored state as a client would.
+      const doc = new Y.Doc();
+      const stored = await server.storage.loadDocument(meeting.meetingId);
+      if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+      for (const update of stored.updates) Y.applyUpdate(doc, update);
+      const before = Y.encodeStateVector(doc);
+      notesText(doc).insert(0, 'läsaren försöker. ');
+      socket.send(syncUpdateFrame(Y.encodeStateAsUpdate(doc, before)));
+      await waitFor(
+        () => frames.some((frame) => frame[0] === MessageType.auth),
+        'no permission message arrived',
+      );
+      const message = frames.find((frame) => frame[0] === MessageType.auth) as Uint8Array;
+      const decoder = decoding.createDecoder(message);
+      expect(decoding.readVarUint(decoder)).toBe(MessageType.auth);
+      // y-protocols/auth: 0 is "permission denied", followed by the reason.
+      expect(decoding.readVarUint(decoder)).toBe(0);
+      expect(decoding.readVarString(decoder)).toContain('read-only');
+      // The socket stays open: a reader keeps following the meeting.
+      expect(socket.readyState).toBe(socket.OPEN);
+    } finally {
+      socket.close();
+    }
   });
 
   it('uses an invitation once only', async () => {

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import {
+  type ActivityEntry,
+  activityEntrySchema,
   type CreateMeetingRequest,
   type Meeting,
   type MeetingDetail,
@@ -57,4 +59,12 @@ export function setMeetingRole(
     { role },
     meetingRoleAssignmentSchema,
   );
+}
+
+/** Who changed which items of the meeting, and when (newest first). */
+export function fetchActivity(
+  meetingId: string,
+  signal?: AbortSignal,
+): Promise<ApiResult<ActivityEntry[]>> {
+  return getJson(`${meetingPath(meetingId)}/activity`, z.array(activityEntrySchema), signal);
 }

@@ -49,3 +49,12 @@ export function formatDateTime(isoTime: string, language: Language): string {
     minute: '2-digit',
   }).format(date);
 }
+
+/** The time of day of an ISO timestamp in the person's time zone, e.g. "14:05". */
+export function formatTime(isoTime: string, language: Language): string {
+  const date = new Date(isoTime);
+  if (Number.isNaN(date.getTime())) return isoTime;
+  return new Intl.DateTimeFormat(locales[language], { hour: '2-digit', minute: '2-digit' }).format(
+    date,
+  );
+}

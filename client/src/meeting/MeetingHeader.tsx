@@ -8,6 +8,7 @@ import { UserMenu } from '../auth/UserMenu.tsx';
 import { meetingRoleLabels } from '../boards/roleLabels.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { LifecyclePanel } from '../lifecycle/LifecyclePanel.tsx';
+import { ActivityDialog } from '../roles/ActivityDialog.tsx';
 import { RolesDialog } from '../roles/RolesDialog.tsx';
 import { useMeetingContext } from '../roles/useMeetingContext.ts';
 import type { ConnectionStatus } from '../sync/connectionState.ts';
@@ -32,8 +33,8 @@ export interface MeetingHeaderProps {
 
 /**
  * App bar (name, presence, connection, language, the signed-in person), the way back to the
- * board, the meeting's shared editable title, the user's own role and the roles panel, and the
- * lifecycle: status, steps, signatures, version history and exports.
+ * board, the meeting's shared editable title, the user's own role, the roles panel and the
+ * activity view (who changed what), and the lifecycle: status, steps, signatures, version history and exports.
  */
 export function MeetingHeader(props: MeetingHeaderProps) {
   const { meetingId, title, onTitleChange, editable, readOnly, status, participants } = props;
@@ -44,6 +45,10 @@ export function MeetingHeader(props: MeetingHeaderProps) {
   const workspace = useContext(WorkspaceContext);
   const [rolesOpen, setRolesOpen] = useState(false);
   const rolesButtonRef = useRef<HTMLButtonElement>(null);
+  const [activityOpen, setActivityOpen] = useState(false);
+  const activityButtonRef = useRef<HTMLButtonElement>(null);
+  // Set when the activity view closes by going to an item: the focus goes there, not back.
+  const goingToItem = useRef(false);
   const alone = participants.length <= 1;
   const meeting = context.meeting.status === 'ready' ? context.meeting.data : null;
   const board = context.board.status === 'ready' ? context.board.data : null;
@@ -57,6 +62,22 @@ export function MeetingHeader(props: MeetingHeaderProps) {
     setRolesOpen(false);
     rolesButtonRef.current?.focus();
   };
+  const openActivity = () => {
+    goingToItem.current = false;
+    setActivityOpen(true);
+  };
+  const closeActivity = () => {
+    setActivityOpen(false);
+    if (!goingToItem.current) activityButtonRef.current?.focus();
+  };
+  const goToItemFromActivity =
+    workspace === null
+      ? undefined
+      : (itemId: string) => {
+          goingToItem.current = true;
+          setActivityOpen(false);
+          workspace.goToItem(itemId, 'section');
+        };
 
   return (
     <header className="meeting-header">
@@ -111,6 +132,15 @@ export function MeetingHeader(props: MeetingHeaderProps) {
                   {t('meetingHeader.roles')}
                 </button>
               )}
+              <button
+                ref={activityButtonRef}
+                type="button"
+                className="link-button"
+                aria-haspopup="dialog"
+                onClick={openActivity}
+              >
+                {t('meetingHeader.activity')}
+              </button>
             </span>
           )}
           <span className="meeting-id">{t('meeting.id', { meetingId })}</span>
@@ -136,6 +166,13 @@ export function MeetingHeader(props: MeetingHeaderProps) {
           onSaved={context.reload}
         />
       )}
+      <ActivityDialog
+        open={activityOpen}
+        onClose={closeActivity}
+        meetingId={meetingId}
+        doc={workspace?.doc ?? null}
+        onGoToItem={goToItemFromActivity}
+      />
     </header>
   );
 }

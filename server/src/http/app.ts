@@ -5,17 +5,18 @@ import type { Logger } from '../logger.ts';
 import type { ServerMetrics } from '../metrics.ts';
 import type { Storage } from '../storage/storage.ts';
 import { type ApiDeps, type ApiEnv, authenticate } from './apiContext.ts';
-import { authRoutes } from './authRoutes.ts';
-import { boardRoutes } from './boardRoutes.ts';
+import { type ApiHandlers, registerApiRoutes } from './apiRouter.ts';
+import { authHandlers } from './authRoutes.ts';
+import { boardHandlers } from './boardRoutes.ts';
 import { csrfGuard } from './csrf.ts';
 import { createErrorHandler, errorBody } from './errors.ts';
 import { healthRoutes } from './health.ts';
-import { historyRoutes } from './historyRoutes.ts';
-import { lifecycleRoutes } from './lifecycleRoutes.ts';
-import { meetingRoutes } from './meetingRoutes.ts';
+import { historyHandlers } from './historyRoutes.ts';
+import { lifecycleHandlers } from './lifecycleRoutes.ts';
+import { meetingHandlers } from './meetingRoutes.ts';
 import { metricsRoutes } from './metricsRoute.ts';
-import { openApiRoutes } from './openapi.ts';
-import { registerRoutes } from './registerRoutes.ts';
+import { openApiHandlers } from './openapi.ts';
+import { registerHandlers } from './registerRoutes.ts';
 import { staticClientRoutes } from './staticClient.ts';
 
 export interface HttpAppDeps {
@@ -59,29 +60,39 @@ export function createHttpApp({ config, storage, logger, metrics, api }: HttpApp
   });
   app.route('/', healthRoutes(storage, logger));
   app.route('/', metricsRoutes(metrics, config.METRICS_TOKEN));
-  app.route('/api', apiRoutesOf(api));
+  app.route('/', apiRoutesOf(api, logger));
   // Unknown API paths answer in the API's error shape, never with the client's index.html.
   app.all('/api/*', (c) => c.json(errorBody('not_found', `No route for ${c.req.path}`), 404));
   app.route('/', staticClientRoutes(config.CLIENT_DIR));
   return app;
 }
 
-/** Everything under /api: CSRF guard and authentication first, then one router per resource. */
-function apiRoutesOf(deps: ApiDeps): Hono<ApiEnv> {
+/**
+ * Everything under /api: CSRF guard and authentication first, then the routes of the table in
+ * shared/api/routes.ts, each with its handler from one file per resource.
+ */
+function apiRoutesOf(deps: ApiDeps, logger: Logger): Hono<ApiEnv> {
   const api = new Hono<ApiEnv>();
-  api.use('*', csrfGuard());
-  api.use('*', authenticate(deps.sessions));
-  api.use('*', async (c, next) => {
+  api.use('/api/*', csrfGuard());
+  api.use('/api/*', authenticate(deps.sessions));
+  api.use('/api/*', async (c, next) => {
     await next();
     // Responses carry personal data and session state: never cache them.
     c.header('Cache-Control', 'no-store');
   });
-  api.route('/', openApiRoutes());
-  api.route('/auth', authRoutes(deps));
-  api.route('/', boardRoutes(deps));
-  api.route('/', meetingRoutes(deps));
-  api.route('/', lifecycleRoutes(deps));
-  api.route('/', historyRoutes(deps));
-  api.route('/', registerRoutes(deps));
+  // Spelled out as ApiHandlers so the compiler names a table entry without a handler.
+  const handlers: ApiHandlers = {
+    ...openApiHandlers(),
+    ...authHandlers(deps),
+    ...boardHandlers(deps),
+    ...meetingHandlers(deps),
+    ...lifecycleHandlers(deps),
+    ...historyHandlers(deps),
+    ...registerHandlers(deps),
+  };
+  registerApiRoutes(api, handlers, {
+    validateResponses: deps.config.NODE_ENV !== 'production',
+    logger,
+  });
   return api;
 }

@@ -1,4 +1,4 @@
-import { type Context, Hono } from 'hono';
+import type { Context } from 'hono';
 import * as Y from 'yjs';
 import {
   createMeetingRequestSchema,
@@ -15,6 +15,7 @@ import { createMeetingFromTemplate } from '../../../shared/doc/template.ts';
 import { resolveMeetingAccess } from '../auth/meetingAccess.ts';
 import type { MeetingRecord } from '../storage/accountStore.ts';
 import { type ApiDeps, type ApiEnv, requireAuth } from './apiContext.ts';
+import type { ApiHandlers } from './apiRouter.ts';
 import { requireBoardMember } from './boardRoutes.ts';
 import { AppError } from './errors.ts';
 import { readBody } from './requestBody.ts';
@@ -44,99 +45,98 @@ function meetingView(meeting: MeetingRecord, role: ReturnType<typeof effectiveMe
 }
 
 /** Meetings of a board, meeting roles and the activity view. */
-export function meetingRoutes(deps: ApiDeps): Hono<ApiEnv> {
+export function meetingHandlers(deps: ApiDeps) {
   const { accounts, storage } = deps;
-  const app = new Hono<ApiEnv>();
+  return {
+    'post /api/boards/:boardId/meetings': async (c) => {
+      const member = await requireBoardMember(c, deps);
+      if (!canCreateMeeting(member.role))
+        throw new AppError('forbidden', 403, 'guests cannot create meetings');
+      const body = await readBody(c, createMeetingRequestSchema);
+      const board = await accounts.findBoard(member.boardId);
+      const meeting = await accounts.createMeeting({
+        boardId: member.boardId,
+        title: body.title,
+        kind: body.kind,
+        date: body.date,
+        startTime: body.startTime ?? null,
+        place: body.place ?? null,
+        firstParagraph: body.firstParagraph,
+        createdBy: member.userId,
+      });
+      // The standard agenda is written once, here, so two clients never both fill an empty meeting.
+      const doc = new Y.Doc();
+      createMeetingFromTemplate(doc, {
+        title: body.title,
+        board: board?.name ?? '',
+        kind: body.kind,
+        date: body.date,
+        firstParagraphNumber: body.firstParagraph,
+        ...(body.startTime ? { startTime: body.startTime } : {}),
+        ...(body.place ? { place: body.place } : {}),
+        ...(body.videoLink ? { videoLink: body.videoLink } : {}),
+      });
+      setServerMeta(doc, 'status', 'draft');
+      await storage.appendUpdates([
+        { meetingId: meeting.id, update: Y.encodeStateAsUpdate(doc), authorId: member.userId },
+      ]);
+      doc.destroy();
+      return c.json({ id: meeting.id }, 201);
+    },
 
-  app.post('/boards/:boardId/meetings', async (c) => {
-    const member = await requireBoardMember(c, deps);
-    if (!canCreateMeeting(member.role))
-      throw new AppError('forbidden', 403, 'guests cannot create meetings');
-    const body = await readBody(c, createMeetingRequestSchema);
-    const board = await accounts.findBoard(member.boardId);
-    const meeting = await accounts.createMeeting({
-      boardId: member.boardId,
-      title: body.title,
-      kind: body.kind,
-      date: body.date,
-      startTime: body.startTime ?? null,
-      place: body.place ?? null,
-      firstParagraph: body.firstParagraph,
-      createdBy: member.userId,
-    });
-    // The standard agenda is written once, here, so two clients never both fill an empty meeting.
-    const doc = new Y.Doc();
-    createMeetingFromTemplate(doc, {
-      title: body.title,
-      board: board?.name ?? '',
-      kind: body.kind,
-      date: body.date,
-      firstParagraphNumber: body.firstParagraph,
-      ...(body.startTime ? { startTime: body.startTime } : {}),
-      ...(body.place ? { place: body.place } : {}),
-      ...(body.videoLink ? { videoLink: body.videoLink } : {}),
-    });
-    setServerMeta(doc, 'status', 'draft');
-    await storage.appendUpdates([
-      { meetingId: meeting.id, update: Y.encodeStateAsUpdate(doc), authorId: member.userId },
-    ]);
-    doc.destroy();
-    return c.json({ id: meeting.id }, 201);
-  });
-
-  app.get('/boards/:boardId/meetings', async (c) => {
-    const member = await requireBoardMember(c, deps);
-    const meetings = await accounts.listMeetings(member.boardId);
-    const views = await Promise.all(
-      meetings.map(async (meeting) =>
-        meetingView(
-          meeting,
-          effectiveMeetingRole(
-            member.role,
-            await accounts.meetingRoleOf(meeting.id, member.userId),
+    'get /api/boards/:boardId/meetings': async (c) => {
+      const member = await requireBoardMember(c, deps);
+      const meetings = await accounts.listMeetings(member.boardId);
+      const views = await Promise.all(
+        meetings.map(async (meeting) =>
+          meetingView(
+            meeting,
+            effectiveMeetingRole(
+              member.role,
+              await accounts.meetingRoleOf(meeting.id, member.userId),
+            ),
           ),
         ),
-      ),
-    );
-    return c.json(views);
-  });
+      );
+      return c.json(views);
+    },
 
-  app.get('/meetings/:meetingId', async (c) => {
-    const access = await requireMeetingAccess(c, deps);
-    return c.json({
-      ...meetingView(access.meeting, access.role),
-      roles: await accounts.listMeetingRoles(access.meeting.id),
-    });
-  });
+    'get /api/meetings/:meetingId': async (c) => {
+      const access = await requireMeetingAccess(c, deps);
+      return c.json({
+        ...meetingView(access.meeting, access.role),
+        roles: await accounts.listMeetingRoles(access.meeting.id),
+      });
+    },
 
-  app.put('/meetings/:meetingId/roles/:userId', async (c) => {
-    const access = await requireMeetingAccess(c, deps);
-    if (!canAssignMeetingRoles(access.boardRole, access.role)) {
-      throw new AppError('forbidden', 403, 'only board admins and the secretary assign roles');
-    }
-    const { role } = await readBody(c, setMeetingRoleRequestSchema);
-    const target = await accounts.membership(access.meeting.boardId, c.req.param('userId'));
-    if (!target) throw new AppError('not_found', 404, 'that person is not a member of this board');
-    const user = await accounts.findUserById(target.userId);
-    await accounts.setMeetingRole(access.meeting.id, target.userId, role);
-    // Takes effect on open sockets now: a demoted editor's next update is refused.
-    deps.onAccessChanged(access.meeting.id, target.userId, documentAccessFor(role));
-    return c.json({ userId: target.userId, name: user?.name ?? '', role });
-  });
+    'put /api/meetings/:meetingId/roles/:userId': async (c) => {
+      const access = await requireMeetingAccess(c, deps);
+      if (!canAssignMeetingRoles(access.boardRole, access.role)) {
+        throw new AppError('forbidden', 403, 'only board admins and the secretary assign roles');
+      }
+      const { role } = await readBody(c, setMeetingRoleRequestSchema);
+      const target = await accounts.membership(access.meeting.boardId, c.req.param('userId'));
+      if (!target)
+        throw new AppError('not_found', 404, 'that person is not a member of this board');
+      const user = await accounts.findUserById(target.userId);
+      await accounts.setMeetingRole(access.meeting.id, target.userId, role);
+      // Takes effect on open sockets now: a demoted editor's next update is refused.
+      deps.onAccessChanged(access.meeting.id, target.userId, documentAccessFor(role));
+      return c.json({ userId: target.userId, name: user?.name ?? '', role });
+    },
 
-  app.get('/meetings/:meetingId/activity', async (c) => {
-    const access = await requireMeetingAccess(c, deps);
-    const entries = await accounts.listAudit(access.meeting.id, 500);
-    return c.json(
-      entries.map((entry) => ({
-        userId: entry.userId,
-        userName: entry.userName,
-        action: entry.action,
-        itemIds: entry.itemIds,
-        at: new Date(entry.at).toISOString(),
-      })),
-    );
-  });
-
-  return app;
+    'get /api/meetings/:meetingId/activity': async (c) => {
+      const access = await requireMeetingAccess(c, deps);
+      const entries = await accounts.listAudit(access.meeting.id, 500);
+      return c.json(
+        entries.map((entry) => ({
+          userId: entry.userId,
+          userName: entry.userName,
+          action: entry.action,
+          itemIds: entry.itemIds,
+          at: new Date(entry.at).toISOString(),
+        })),
+      );
+    },
+  } satisfies Partial<ApiHandlers>;
 }
