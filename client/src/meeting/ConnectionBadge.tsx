@@ -3,14 +3,18 @@ import type { MessageKey } from '../i18n/messages.ts';
 import type { ConnectionStatus } from '../sync/connectionState.ts';
 
 const labels: Record<ConnectionStatus, { label: MessageKey; hint: MessageKey }> = {
-  connected: { label: 'connection.connected', hint: 'connection.connectedHint' },
+  saved: { label: 'connection.saved', hint: 'connection.savedHint' },
+  saving: { label: 'connection.saving', hint: 'connection.savingHint' },
   connecting: { label: 'connection.connecting', hint: 'connection.connectingHint' },
   reconnecting: { label: 'connection.reconnecting', hint: 'connection.offlineHint' },
   offline: { label: 'connection.offline', hint: 'connection.offlineHint' },
   refused: { label: 'connection.refused', hint: 'connection.refusedHelp' },
 };
 
-/** Whether what one types reaches the others now; announced politely when it changes. */
+/**
+ * Whether what one types is stored on the server, on its way, or kept on this device only;
+ * announced politely when it changes.
+ */
 export function ConnectionBadge({ status }: { status: ConnectionStatus }) {
   const { t } = useI18n();
   const { label, hint } = labels[status];

@@ -61,6 +61,12 @@ interface Connection {
   parkedBytes: number;
   /** Wants to hear what is durably stored (Justera's saved-state extension). */
   wantsSavedState: boolean;
+  /**
+   * The latest request number of this connection's saved-state subscription, echoed in every
+   * answer. Frames are handled in order, so an answer carrying it covers every update the client
+   * sent before the request — deletions included, which a state vector alone cannot show.
+   */
+  savedStateRequest: number | null;
   /** Token bucket of the update rate limit. */
   updateTokens: number;
   tokensRefilledAt: number;
@@ -145,6 +151,7 @@ export class Room {
       identity,
       awarenessClientIds: new Set(),
       wantsSavedState: false,
+      savedStateRequest: null,
       parked: [],
       parkedBytes: 0,
       updateTokens: this.deps.limits.updateBurst,
@@ -196,8 +203,14 @@ export class Room {
           return;
         case 'subscribeSaved':
           connection.wantsSavedState = true;
-          if (this.pendingWrites === 0)
-            this.send(connection, encodeSavedState(Y.encodeStateVector(this.doc)));
+          connection.savedStateRequest = message.request;
+          // With writes in flight the answer comes from announceSavedState once they commit.
+          if (this.pendingWrites === 0) {
+            this.send(
+              connection,
+              encodeSavedState(Y.encodeStateVector(this.doc), connection.savedStateRequest),
+            );
+          }
           return;
         case 'queryAwareness':
           this.send(
@@ -502,11 +515,11 @@ export class Room {
    * subscribers, so "saved" on their screen means stored here.
    */
   private announceSavedState(): void {
-    let message: Uint8Array | null = null;
+    let stateVector: Uint8Array | null = null;
     for (const connection of this.connections.values()) {
       if (!connection.wantsSavedState) continue;
-      message ??= encodeSavedState(Y.encodeStateVector(this.doc));
-      this.send(connection, message);
+      stateVector ??= Y.encodeStateVector(this.doc);
+      this.send(connection, encodeSavedState(stateVector, connection.savedStateRequest));
     }
   }
 
