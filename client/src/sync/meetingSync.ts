@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import { syncPathPrefix } from '../../../shared/protocol/index.ts';
 import { ConnectionMonitor } from './connectionState.ts';
 import { currentItemField, type PresenceUser } from './presence.ts';
+import { controlReconnects } from './reconnect.ts';
 import { SavedStateTracker } from './savedState.ts';
 
 /**
@@ -48,6 +49,7 @@ export function createMeetingSync(meetingId: string, user: PresenceUser): Meetin
   const provider = new WebsocketProvider(syncServerUrl(window.location), meetingId, doc, {
     connect: false,
   });
+  const reconnects = controlReconnects(provider);
   // A peer ignores awareness with clock 0, so setting `user` is also what makes us visible.
   provider.awareness.setLocalStateField('user', user);
   const savedState = new SavedStateTracker(provider);
@@ -71,6 +73,7 @@ export function createMeetingSync(meetingId: string, user: PresenceUser): Meetin
     window.clearTimeout(connectTimer);
     connection.destroy();
     savedState.destroy();
+    reconnects.cancel();
     // Tell the others we left now rather than after their 30 s awareness timeout.
     provider.awareness.setLocalState(null);
     provider.destroy();
