@@ -44,6 +44,18 @@ describe('limits are enforced and answered as documented', () => {
     await waitFor(() => other.text.toString().includes(marker), 'room stopped syncing');
   }
 
+  /** Polls /metrics (open to loopback) until the server counts `count` open sockets. */
+  async function waitForOpenConnections(count: number) {
+    const api = new ApiClient(server.url);
+    let body = '';
+    for (let attempt = 0; attempt < 200; attempt += 1) {
+      body = String((await api.request('GET', '/metrics')).body);
+      if (new RegExp(`justera_connections ${count}\\b`).test(body)) return;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    throw new Error(`never ${count} open connections:\n${body}`);
+  }
+
   it('closes a connection that sends updates faster than its rate with 4529 (the client retries)', async () => {
     const { meeting, honest, copy } = await meetingWithHonestClient({
       MAX_UPDATES_PER_SECOND: '5',
@@ -113,10 +125,11 @@ describe('limits are enforced and answered as documented', () => {
     const url = (meeting: TestMeeting) =>
       `${server.syncUrl}/${meeting.meetingId}?token=${meeting.token}`;
     await seedMeeting(server.syncUrl, first.meetingId, first.token);
-    // y-websocket retries a refused upgrade, so these get in once the seeding clients have left.
+    // y-websocket retries a refused upgrade, so this gets in once the seeding clients have left.
     const a = connectClient(server.syncUrl, first.meetingId, 'a', first.token);
     clients.push(a);
     await a.synced;
+    await waitForOpenConnections(1);
     expect(await upgradeRefusal(url(second))).toEqual({
       status: 503,
       retryAfter: '5',
