@@ -153,9 +153,31 @@ describe('two people writing the same minutes', () => {
 
     // Typing online: "saving" until the server confirms it stored the text, then "saved".
     const badge = cecilia.page.locator('.connection-badge');
+    await waitForConnection(cecilia.page, 'saved');
+    // Every status the badge shows, and everything its live region announces, while she types.
+    await cecilia.page.evaluate(() => {
+      const seen = { shown: [] as string[], announced: [] as string[] };
+      (window as unknown as { badgeLog: typeof seen }).badgeLog = seen;
+      const element = document.querySelector('.connection-badge');
+      new MutationObserver(() => {
+        seen.shown.push(element?.getAttribute('data-status') ?? '');
+        seen.announced.push(element?.querySelector('[role="status"]')?.textContent ?? '');
+      }).observe(element as Node, {
+        subtree: true,
+        childList: true,
+        attributes: true,
+        characterData: true,
+      });
+    });
     await appendToFirstBody(cecilia.page, ' Skrivet med nät.', false);
     await waitForConnection(cecilia.page, 'saved');
     await expect(badge.textContent()).resolves.toContain('Alla ändringar sparade');
+    const log = await cecilia.page.evaluate(
+      () => (window as unknown as { badgeLog: { shown: string[]; announced: string[] } }).badgeLog,
+    );
+    expect(log.shown).toContain('saving');
+    // A screen reader is not made to say "saving" on every keystroke.
+    expect(new Set(log.announced)).toEqual(new Set(['Alla ändringar sparade']));
     await viewScreenshot(cecilia.page, '05-saved-online');
 
     await cecilia.context.setOffline(true);
