@@ -10,7 +10,11 @@ export type RefusalReason =
   | 'rate_limited'
   | 'slow_consumer'
   | 'document_too_large'
-  | 'locked';
+  | 'locked'
+  /** An upgrade answered 503: MAX_CONNECTIONS reached. */
+  | 'connection_limit'
+  /** An upgrade answered 503: MAX_ROOMS reached. */
+  | 'room_limit';
 
 /** What the sync code reports; a narrow interface so rooms do not depend on prom-client. */
 export interface SyncMetrics {

@@ -10,7 +10,10 @@ export const CloseCode = {
   goingAway: 1001,
   /** The user's role in the meeting changed; the client reconnects and reads its new access. */
   roleChanged: 4000,
-  /** The frame was larger than the transport accepts at all (ws maxPayload). */
+  /**
+   * ws's own code for a frame above its maxPayload. Never sent: the transport answers such a
+   * frame with messageTooLarge (4413) instead, which y-websocket does not retry.
+   */
   transportTooLarge: 1009,
   /** A binary message that is not a valid y-websocket / Yjs message. */
   malformedMessage: 4400,

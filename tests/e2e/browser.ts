@@ -69,5 +69,10 @@ export async function waitForEditorText(page: Page, texts: string[]): Promise<vo
 
 /** Waits for the connection badge to show `status` (its data-status attribute). */
 export async function waitForConnection(page: Page, status: string): Promise<void> {
-  await page.locator(`.connection-badge[data-status="${status}"]`).waitFor({ timeout: 15_000 });
+  // "connected" is either connected state: everything saved, or a change on its way.
+  const selector =
+    status === 'connected'
+      ? '.connection-badge[data-status="saved"], .connection-badge[data-status="saving"]'
+      : `.connection-badge[data-status="${status}"]`;
+  await page.locator(selector).first().waitFor({ timeout: 15_000 });
 }

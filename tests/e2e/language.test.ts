@@ -41,7 +41,10 @@ describe('language', () => {
       await expect(
         page.getByRole('button', { name: 'English' }).getAttribute('aria-pressed'),
       ).resolves.toBe('true');
-      await expect(page.locator('.connection-badge').textContent()).resolves.toContain('Connected');
+      await waitForConnection(page, 'saved');
+      await expect(page.locator('.connection-badge').textContent()).resolves.toContain(
+        'All changes saved',
+      );
       await page.getByRole('textbox', { name: 'Minutes of § 1' }).waitFor();
       await page.getByRole('toolbar', { name: 'Formatting' }).waitFor();
       await page.getByRole('complementary', { name: 'Attendance' }).waitFor();

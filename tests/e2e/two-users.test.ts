@@ -55,10 +55,12 @@ describe('two people writing the same minutes', () => {
     // Both follow the meeting's link, signed in: no name to type, the account says who they are.
     await anna.page.goto(`${server.url}/m/${meetingId}`);
     await bertil.page.goto(`${server.url}/m/${meetingId}`);
-    await waitForConnection(anna.page, 'connected');
-    await waitForConnection(bertil.page, 'connected');
+    await waitForConnection(anna.page, 'saved');
+    await waitForConnection(bertil.page, 'saved');
     for (const { page } of [anna, bertil]) {
-      await expect(page.locator('.connection-badge').textContent()).resolves.toContain('Ansluten');
+      await expect(page.locator('.connection-badge').textContent()).resolves.toContain(
+        'Alla ändringar sparade',
+      );
     }
 
     // The first § holds the text the server's template wrote; both add a line to it.
@@ -149,15 +151,53 @@ describe('two people writing the same minutes', () => {
     await cecilia.page.goto(`${server.url}/m/${meetingId}`);
     await waitForConnection(cecilia.page, 'connected');
 
+    // Typing online: "saving" until the server confirms it stored the text, then "saved".
+    const badge = cecilia.page.locator('.connection-badge');
+    await waitForConnection(cecilia.page, 'saved');
+    // Every status the badge shows, and everything its live region announces, while she types.
+    await cecilia.page.evaluate(() => {
+      const seen = { shown: [] as string[], announced: [] as string[] };
+      (window as unknown as { badgeLog: typeof seen }).badgeLog = seen;
+      const element = document.querySelector('.connection-badge');
+      new MutationObserver(() => {
+        seen.shown.push(element?.getAttribute('data-status') ?? '');
+        seen.announced.push(element?.querySelector('[role="status"]')?.textContent ?? '');
+      }).observe(element as Node, {
+        subtree: true,
+        childList: true,
+        attributes: true,
+        characterData: true,
+      });
+    });
+    await appendToFirstBody(cecilia.page, ' Skrivet med nät.', false);
+    await waitForConnection(cecilia.page, 'saved');
+    await expect(badge.textContent()).resolves.toContain('Alla ändringar sparade');
+    const log = await cecilia.page.evaluate(
+      () => (window as unknown as { badgeLog: { shown: string[]; announced: string[] } }).badgeLog,
+    );
+    expect(log.shown).toContain('saving');
+    // A screen reader is not made to say "saving" on every keystroke.
+    expect(new Set(log.announced)).toEqual(new Set(['Alla ändringar sparade']));
+    await viewScreenshot(cecilia.page, '05-saved-online');
+
     await cecilia.context.setOffline(true);
     await waitForConnection(cecilia.page, 'offline');
-    await expect(cecilia.page.locator('.connection-badge').textContent()).resolves.toContain(
-      'Offline',
+    // Said in the visible text, not only in the tooltip.
+    await expect(badge.locator('.connection-badge__label').textContent()).resolves.toBe(
+      'Offline – dina ändringar sparas på den här enheten',
     );
     await appendToFirstBody(cecilia.page, ' Skrivet utan nät.', false);
     // Meanwhile the secretary, online, writes in the same § …
     await appendToFirstBody(anna.page, 'Skrivet av Anna under tiden.', true);
     await viewScreenshot(cecilia.page, '05-offline');
+    // The longer offline text must still fit a phone's header.
+    const desktop = cecilia.page.viewportSize();
+    await cecilia.page.setViewportSize({ width: 390, height: 760 });
+    await cecilia.page.evaluate(() => window.scrollTo(0, 0));
+    await viewScreenshot(cecilia.page, '05-offline-narrow');
+    const box = await badge.boundingBox();
+    expect(box !== null && box.x >= 0 && box.x + box.width <= 390, JSON.stringify(box)).toBe(true);
+    if (desktop !== null) await cecilia.page.setViewportSize(desktop);
     // … which the offline page cannot have seen yet.
     await expect(firstBody(cecilia.page).textContent()).resolves.not.toContain('Skrivet av Anna');
 
@@ -165,6 +205,8 @@ describe('two people writing the same minutes', () => {
     await waitForConnection(cecilia.page, 'connected');
     await waitForEditorText(anna.page, ['Skrivet utan nät.', 'Skrivet av Anna under tiden.']);
     await waitForEditorText(cecilia.page, ['Skrivet utan nät.', 'Skrivet av Anna under tiden.']);
+    // Back online, what was typed offline is stored on the server: saved again.
+    await waitForConnection(cecilia.page, 'saved');
 
     // Offline, the browser's own failed requests are logged as console errors; those are
     // expected here, uncaught exceptions are not.

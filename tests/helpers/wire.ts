@@ -62,3 +62,44 @@ export function upgradeStatus(url: string): Promise<number> {
     socket.once('error', () => undefined);
   });
 }
+
+/** How an upgrade was refused: the HTTP status, its JSON body and its Retry-After header. */
+export function upgradeRefusal(
+  url: string,
+): Promise<{ status: number; body: unknown; retryAfter: string | undefined }> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(url);
+    socket.once('open', () => {
+      socket.close();
+      reject(new Error('the upgrade was accepted'));
+    });
+    socket.once('unexpected-response', (_request, response) => {
+      let text = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => {
+        text += chunk;
+      });
+      response.on('end', () => {
+        const retryAfter = response.headers['retry-after'];
+        resolve({ status: response.statusCode ?? 0, body: JSON.parse(text), retryAfter });
+        socket.terminate();
+      });
+    });
+    // The refusal also surfaces as an error event; the response above is the answer.
+    socket.once('error', () => undefined);
+  });
+}
+
+/**
+ * Writes a binary frame header that announces `length` payload bytes (a 64-bit length, masked as
+ * a client must) straight onto an open socket's TCP stream, without sending the payload.
+ */
+export function announceFrame(socket: WebSocket, length: bigint): void {
+  const header = Buffer.alloc(2 + 8 + 4);
+  header[0] = 0x82; // FIN, binary
+  header[1] = 0x80 | 127; // masked, 64-bit length follows
+  header.writeBigUInt64BE(length, 2);
+  header.writeUInt32BE(0x01020304, 10); // mask key
+  const tcp = (socket as unknown as { _socket: { write: (data: Buffer) => void } })._socket;
+  tcp.write(header);
+}

@@ -5,7 +5,14 @@ import { CloseCode } from '../../shared/protocol/index.ts';
 import { ApiClient, createTestMeeting, type TestMeeting } from '../helpers/apiClient.ts';
 import { connectClient, type SyncClient, seedMeeting, waitFor } from '../helpers/syncClient.ts';
 import { startTestServer, type TestServer } from '../helpers/testServer.ts';
-import { closeOf, openSocket, syncUpdateFrame, upgradeStatus } from '../helpers/wire.ts';
+import {
+  announceFrame,
+  closeOf,
+  openSocket,
+  syncUpdateFrame,
+  upgradeRefusal,
+  upgradeStatus,
+} from '../helpers/wire.ts';
 
 describe('limits are enforced and answered as documented', () => {
   let server: TestServer;
@@ -35,6 +42,18 @@ describe('limits are enforced and answered as documented', () => {
     await other.synced;
     honest.text.insert(honest.text.length, marker);
     await waitFor(() => other.text.toString().includes(marker), 'room stopped syncing');
+  }
+
+  /** Polls /metrics (open to loopback) until the server counts `count` open sockets. */
+  async function waitForOpenConnections(count: number) {
+    const api = new ApiClient(server.url);
+    let body = '';
+    for (let attempt = 0; attempt < 200; attempt += 1) {
+      body = String((await api.request('GET', '/metrics')).body);
+      if (new RegExp(`justera_connections ${count}\\b`).test(body)) return;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    throw new Error(`never ${count} open connections:\n${body}`);
   }
 
   it('closes a connection that sends updates faster than its rate with 4529 (the client retries)', async () => {
@@ -73,6 +92,30 @@ describe('limits are enforced and answered as documented', () => {
       'the first update should have been accepted',
     );
     expect(honest.text.toString()).not.toContain('bbbb');
+    await expectRoomHealthy(meeting, honest, 'efter storleksgränsen. ');
+  });
+
+  it('closes frames of any size above MAX_MESSAGE_BYTES with 4413, not ws 1009, before buffering them', async () => {
+    const { meeting, honest } = await meetingWithHonestClient({
+      MAX_MESSAGE_BYTES: String(16 * 1024),
+    });
+    const room = `${server.syncUrl}/${meeting.meetingId}?token=${meeting.token}`;
+    // Far above the limit (the transport used to accept up to 4× and answer 1009 beyond that).
+    const big = await openSocket(room);
+    const bigClosed = closeOf(big);
+    big.send(syncUpdateFrame(new Uint8Array(10 * 16 * 1024)));
+    expect(await bigClosed).toEqual({
+      code: CloseCode.messageTooLarge,
+      reason: 'message exceeds the limit of 16384 bytes',
+    });
+    // Headers announcing 1 TiB and 2^63 bytes: refused as soon as the header arrives.
+    for (const length of [2n ** 40n, 2n ** 63n]) {
+      const socket = await openSocket(room);
+      const closed = closeOf(socket);
+      announceFrame(socket, length);
+      expect((await closed).code).toBe(CloseCode.messageTooLarge);
+    }
+    await expectRoomHealthy(meeting, honest, 'efter jätteramar. ');
   });
 
   it('answers 503 to a socket beyond the connection limit, and to a meeting beyond the room limit', async () => {
@@ -81,12 +124,46 @@ describe('limits are enforced and answered as documented', () => {
     const second = await createTestMeeting(server.url, 'Andra');
     const url = (meeting: TestMeeting) =>
       `${server.syncUrl}/${meeting.meetingId}?token=${meeting.token}`;
-    const a = await openSocket(url(first));
-    expect(await upgradeStatus(url(second))).toBe(503);
-    const b = await openSocket(url(first));
-    expect(await upgradeStatus(url(first))).toBe(503);
-    a.close();
-    b.close();
+    await seedMeeting(server.syncUrl, first.meetingId, first.token);
+    // y-websocket retries a refused upgrade, so this gets in once the seeding clients have left.
+    const a = connectClient(server.syncUrl, first.meetingId, 'a', first.token);
+    clients.push(a);
+    await a.synced;
+    await waitForOpenConnections(1);
+    expect(await upgradeRefusal(url(second))).toEqual({
+      status: 503,
+      retryAfter: '5',
+      body: {
+        error: {
+          code: 'too_many_rooms',
+          message: 'The server has reached its limit of 1 open meetings. Try again in a moment.',
+        },
+      },
+    });
+    const b = connectClient(server.syncUrl, first.meetingId, 'b', first.token);
+    clients.push(b);
+    await b.synced;
+    expect(await upgradeRefusal(url(first))).toEqual({
+      status: 503,
+      retryAfter: '5',
+      body: {
+        error: {
+          code: 'too_many_connections',
+          message: 'The server has reached its limit of 2 open connections. Try again in a moment.',
+        },
+      },
+    });
+    // The meeting that is open keeps syncing between the two accepted connections.
+    a.text.insert(0, 'trots gränserna. ');
+    await waitFor(() => b.text.toString().includes('trots gränserna.'), 'room stopped syncing');
+    // The limits are transient: once a connection goes, the next one is accepted.
+    b.destroy();
+    let status = 0;
+    for (let attempt = 0; attempt < 100 && status !== 101; attempt += 1) {
+      status = await upgradeStatus(url(first));
+      if (status !== 101) await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(status).toBe(101);
   });
 
   it('counts connections, rooms, updates and refusals in /metrics, readable only by the operator', async () => {

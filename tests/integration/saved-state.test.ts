@@ -1,6 +1,7 @@
 import * as decoding from 'lib0/decoding';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { SavedStateTracker } from '../../client/src/sync/savedState.ts';
 import { MessageType } from '../../shared/protocol/index.ts';
 import { createTestMeeting } from '../helpers/apiClient.ts';
 import { useProcessFixtures } from '../helpers/processFixtures.ts';
@@ -73,4 +74,73 @@ describe('"all changes saved" means stored on the server', () => {
     await reader.synced;
     expect(reader.text.toString()).toContain('sparat på servern.');
   });
+
+  it("the client's tracker says saved only once an edit — a deletion too — is stored", async () => {
+    const dataDir = makeDataDir();
+    dirs.push(dataDir);
+    const server = await startServerProcess({ dataDir });
+    processes.push(server);
+    const { meetingId, token } = await createTestMeeting(server.url);
+    await seedMeeting(server.syncUrl, meetingId, token);
+    const writer = connectClient(server.syncUrl, meetingId, 'writer', token);
+    clients.push(writer);
+    const tracker = new SavedStateTracker(writer.provider);
+    await writer.synced;
+    await waitFor(() => tracker.isSaved, 'never saved after the first sync');
+
+    writer.text.insert(0, 'stryks delvis. ');
+    expect(tracker.isSaved).toBe(false);
+    await waitFor(() => tracker.isSaved, 'the insertion was never confirmed');
+
+    // A deletion leaves the state vector as it was: only the request number shows it is stored.
+    const stateVector = Y.encodeStateVector(writer.doc);
+    writer.text.delete(0, 'stryks '.length);
+    expect(Y.encodeStateVector(writer.doc)).toEqual(stateVector);
+    expect(tracker.isSaved).toBe(false);
+    await waitFor(() => tracker.isSaved, 'the deletion was never confirmed');
+    await server.kill();
+    tracker.destroy();
+    writer.destroy();
+    clients.pop();
+
+    const restarted = await startServerProcess({ dataDir });
+    processes.push(restarted);
+    const reader = connectClient(restarted.syncUrl, meetingId, 'reader', token);
+    clients.push(reader);
+    await reader.synced;
+    expect(reader.text.toString()).toContain('delvis.');
+    expect(reader.text.toString()).not.toContain('stryks');
+  });
+
+  it('is saving while offline edits wait, and saved once they reached the restarted server', async () => {
+    const dataDir = makeDataDir();
+    dirs.push(dataDir);
+    const server = await startServerProcess({ dataDir });
+    processes.push(server);
+    const { meetingId, token } = await createTestMeeting(server.url);
+    await seedMeeting(server.syncUrl, meetingId, token);
+    const writer = connectClient(server.syncUrl, meetingId, 'writer', token);
+    clients.push(writer);
+    const tracker = new SavedStateTracker(writer.provider);
+    await writer.synced;
+    await waitFor(() => tracker.isSaved, 'never saved after the first sync');
+
+    await server.kill();
+    await waitFor(() => !writer.provider.wsconnected, 'the client never noticed the kill');
+    writer.text.insert(0, 'skrivet medan servern låg nere. ');
+    expect(tracker.isSaved).toBe(false);
+
+    const restarted = await startServerProcess({ dataDir, port: server.port });
+    processes.push(restarted);
+    await waitFor(() => tracker.isSaved, 'the offline edit was never confirmed', 20_000);
+    await restarted.kill();
+    tracker.destroy();
+
+    const again = await startServerProcess({ dataDir });
+    processes.push(again);
+    const reader = connectClient(again.syncUrl, meetingId, 'reader', token);
+    clients.push(reader);
+    await reader.synced;
+    expect(reader.text.toString()).toContain('skrivet medan servern låg nere.');
+  }, 60_000);
 });

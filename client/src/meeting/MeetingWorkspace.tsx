@@ -186,7 +186,7 @@ function MeetingView({ session, identity, meeting }: MeetingViewProps) {
               <MinutesPane
                 items={items}
                 ready={ready}
-                connected={connection.status === 'connected'}
+                connected={connection.status === 'saved' || connection.status === 'saving'}
               />
             </main>
             <div className="workspace__attendance">

@@ -1,7 +1,18 @@
 import type { WebsocketProvider } from 'y-websocket';
 import { isPermanentCloseCode } from '../../../shared/protocol/index.ts';
+import type { SavedStateTracker } from './savedState.ts';
 
-export type ConnectionStatus = 'connected' | 'connecting' | 'reconnecting' | 'offline' | 'refused';
+/**
+ * `saved` and `saving` are the two connected states: everything is stored on the server, or some
+ * local change is not confirmed as stored yet.
+ */
+export type ConnectionStatus =
+  | 'saved'
+  | 'saving'
+  | 'connecting'
+  | 'reconnecting'
+  | 'offline'
+  | 'refused';
 
 /** The server closed the socket with a permanent (44xx) code: y-websocket stops retrying. */
 export interface Refusal {
@@ -22,19 +33,21 @@ export interface ConnectionFacts {
   socketOpen: boolean;
   /** The server answered our sync step 1, so both sides have each other's changes. */
   synced: boolean;
+  /** The server confirmed it has stored everything in the local document (see savedState.ts). */
+  saved: boolean;
   /** A connection was open before, or an attempt has already failed: we are trying again. */
   triedBefore: boolean;
   refusal: Refusal | null;
 }
 
 /**
- * What the connection badge shows. "Connected" only once the first sync round trip is done,
- * because before that the others do not see our changes yet.
+ * What the connection badge shows. Connected ("saved"/"saving") only once the first sync round
+ * trip is done, because before that the others do not see our changes yet.
  */
 export function deriveConnectionStatus(facts: ConnectionFacts): ConnectionStatus {
   if (facts.refusal !== null) return 'refused';
   if (!facts.online) return 'offline';
-  if (facts.socketOpen && facts.synced) return 'connected';
+  if (facts.socketOpen && facts.synced) return facts.saved ? 'saved' : 'saving';
   return facts.triedBefore ? 'reconnecting' : 'connecting';
 }
 
@@ -48,11 +61,15 @@ export class ConnectionMonitor {
   private snapshot: ConnectionSnapshot;
   private readonly cleanups: Array<() => void> = [];
 
-  constructor(private readonly provider: WebsocketProvider) {
+  constructor(
+    private readonly provider: WebsocketProvider,
+    savedState: SavedStateTracker,
+  ) {
     this.facts = {
       online: navigator.onLine,
       socketOpen: provider.wsconnected,
       synced: provider.synced,
+      saved: savedState.isSaved,
       triedBefore: false,
       refusal: null,
     };
@@ -79,6 +96,8 @@ export class ConnectionMonitor {
     };
     const onOffline = () => this.update({ online: false });
 
+    const onSaved = () => this.update({ saved: savedState.isSaved });
+
     provider.on('status', onStatus);
     provider.on('sync', onSync);
     provider.on('connection-close', onConnectionClose);
@@ -86,6 +105,7 @@ export class ConnectionMonitor {
     window.addEventListener('online', onOnline);
     window.addEventListener('offline', onOffline);
     this.cleanups.push(
+      savedState.subscribe(onSaved),
       () => provider.off('status', onStatus),
       () => provider.off('sync', onSync),
       () => provider.off('connection-close', onConnectionClose),

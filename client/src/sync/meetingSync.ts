@@ -4,6 +4,8 @@ import * as Y from 'yjs';
 import { syncPathPrefix } from '../../../shared/protocol/index.ts';
 import { ConnectionMonitor } from './connectionState.ts';
 import { currentItemField, type PresenceUser } from './presence.ts';
+import { controlReconnects } from './reconnect.ts';
+import { SavedStateTracker } from './savedState.ts';
 
 /**
  * Everything that keeps one meeting's document in sync: the Y.Doc, the WebSocket provider, the
@@ -47,9 +49,11 @@ export function createMeetingSync(meetingId: string, user: PresenceUser): Meetin
   const provider = new WebsocketProvider(syncServerUrl(window.location), meetingId, doc, {
     connect: false,
   });
+  const reconnects = controlReconnects(provider);
   // A peer ignores awareness with clock 0, so setting `user` is also what makes us visible.
   provider.awareness.setLocalStateField('user', user);
-  const connection = new ConnectionMonitor(provider);
+  const savedState = new SavedStateTracker(provider);
+  const connection = new ConnectionMonitor(provider, savedState);
 
   const whenLocalLoaded = new Promise<void>((resolve) => {
     void persistence.whenSynced.then(() => resolve());
@@ -68,6 +72,8 @@ export function createMeetingSync(meetingId: string, user: PresenceUser): Meetin
     destroyed = true;
     window.clearTimeout(connectTimer);
     connection.destroy();
+    savedState.destroy();
+    reconnects.cancel();
     // Tell the others we left now rather than after their 30 s awareness timeout.
     provider.awareness.setLocalState(null);
     provider.destroy();

@@ -8,7 +8,7 @@ export type ClientMessage =
   | { kind: 'update'; update: Uint8Array }
   | { kind: 'awareness'; update: Uint8Array }
   | { kind: 'queryAwareness' }
-  | { kind: 'subscribeSaved' };
+  | { kind: 'subscribeSaved'; request: number | null };
 
 export class ProtocolError extends Error {
   override readonly name = 'ProtocolError';
@@ -37,7 +37,11 @@ export function decodeClientMessage(frame: Uint8Array): ClientMessage {
       case MessageType.queryAwareness:
         return { kind: 'queryAwareness' };
       case MessageType.savedState:
-        return { kind: 'subscribeSaved' };
+        // `[4]` or `[4, request]`: the optional request number is echoed in every answer.
+        return {
+          kind: 'subscribeSaved',
+          request: decoding.hasContent(decoder) ? decoding.readVarUint(decoder) : null,
+        };
       default:
         throw new ProtocolError(`unknown message type ${type}`);
     }
@@ -63,11 +67,15 @@ export function encodeSyncUpdate(update: Uint8Array): Uint8Array {
   return encodeSync(SyncMessageType.update, update);
 }
 
-/** Justera's saved-state message: the state vector of what is durably stored. */
-export function encodeSavedState(stateVector: Uint8Array): Uint8Array {
+/**
+ * Justera's saved-state message: the state vector of what is durably stored, followed by the
+ * client's latest request number when it sent one.
+ */
+export function encodeSavedState(stateVector: Uint8Array, request: number | null): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MessageType.savedState);
   encoding.writeVarUint8Array(encoder, stateVector);
+  if (request !== null) encoding.writeVarUint(encoder, request);
   return encoding.toUint8Array(encoder);
 }
 

@@ -68,6 +68,12 @@ interface Connection {
   parkedBytes: number;
   /** Wants to hear what is durably stored (Justera's saved-state extension). */
   wantsSavedState: boolean;
+  /**
+   * The latest request number of this connection's saved-state subscription, echoed in every
+   * answer. Frames are handled in order, so an answer carrying it covers every update the client
+   * sent before the request — deletions included, which a state vector alone cannot show.
+   */
+  savedStateRequest: number | null;
   /** Token bucket of the update rate limit. */
   updateTokens: number;
   tokensRefilledAt: number;
@@ -163,6 +169,7 @@ export class Room {
       identity,
       awarenessClientIds: new Set(),
       wantsSavedState: false,
+      savedStateRequest: null,
       parked: [],
       parkedBytes: 0,
       updateTokens: this.deps.limits.updateBurst,
@@ -214,8 +221,14 @@ export class Room {
           return;
         case 'subscribeSaved':
           connection.wantsSavedState = true;
-          if (this.pendingWrites === 0)
-            this.send(connection, encodeSavedState(this.content.encodeStateVector()));
+          connection.savedStateRequest = message.request;
+          // With writes in flight the answer comes from announceSavedState once they commit.
+          if (this.pendingWrites === 0) {
+            this.send(
+              connection,
+              encodeSavedState(this.content.encodeStateVector(), connection.savedStateRequest),
+            );
+          }
           return;
         case 'queryAwareness':
           this.send(
@@ -544,11 +557,11 @@ export class Room {
    * subscribers, so "saved" on their screen means stored here.
    */
   private announceSavedState(): void {
-    let message: Uint8Array | null = null;
+    let stateVector: Uint8Array | null = null;
     for (const connection of this.connections.values()) {
       if (!connection.wantsSavedState) continue;
-      message ??= encodeSavedState(this.content.encodeStateVector());
-      this.send(connection, message);
+      stateVector ??= this.content.encodeStateVector();
+      this.send(connection, encodeSavedState(stateVector, connection.savedStateRequest));
     }
   }
 

@@ -1,7 +1,8 @@
 import type { IncomingMessage, Server } from 'node:http';
 import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { type WebSocket, WebSocketServer } from 'ws';
+import { WebSocket, WebSocketServer } from 'ws';
+import type { ApiError } from '../../../shared/api/index.ts';
 import {
   CloseCode,
   fitCloseReason,
@@ -21,7 +22,7 @@ export interface SyncEndpointOptions {
   logger: Logger;
   resolveAccess: SyncAccessResolver;
   heartbeatIntervalMs: number;
-  /** Application limit; the transport accepts somewhat more so that the room can refuse with 4413. */
+  /** Largest frame accepted; larger ones are closed with 4413 as soon as their header arrives. */
   maxMessageBytes: number;
   /** Open sockets per process; further upgrades are answered 503. */
   maxConnections: number;
@@ -42,11 +43,27 @@ export interface SyncEndpoint {
  * (without one a protocol error from ws crashes the process).
  */
 export function attachSyncEndpoint(server: Server, options: SyncEndpointOptions): SyncEndpoint {
+  const tooLargeReason = `message exceeds the limit of ${options.maxMessageBytes} bytes`;
+  /**
+   * ws refuses a frame whose header announces more than maxPayload (before buffering any of it)
+   * by closing with 1009, which y-websocket treats as transient: it would reconnect and resend
+   * the same update forever. 1009 means nothing else here (no compression), so it becomes the
+   * documented, permanent 4413, whatever the announced size (up to 2^64).
+   */
+  class SyncWebSocket extends WebSocket {
+    override close(code?: number, data?: string | Buffer): void {
+      if (code === CloseCode.transportTooLarge) {
+        options.metrics.messageRefused('message_too_large');
+        super.close(CloseCode.messageTooLarge, tooLargeReason);
+        return;
+      }
+      super.close(code, data);
+    }
+  }
   const wss = new WebSocketServer({
     noServer: true,
-    // Frames above the application limit still arrive, so the room can answer with a permanent
-    // 4413 instead of ws's 1009, after which y-websocket would resend the same frame forever.
-    maxPayload: options.maxMessageBytes * 4,
+    WebSocket: SyncWebSocket,
+    maxPayload: options.maxMessageBytes,
     perMessageDeflate: false,
   });
   const heartbeat = startHeartbeat(options.heartbeatIntervalMs);
@@ -62,7 +79,7 @@ export function attachSyncEndpoint(server: Server, options: SyncEndpointOptions)
   };
 
   const handleUpgrade = async (request: IncomingMessage, socket: Duplex, head: Buffer) => {
-    if (!accepting) return rejectUpgrade(socket, 503);
+    if (!accepting) return rejectUpgrade(socket, 503, shuttingDown);
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
     if (!path.startsWith(`${syncPathPrefix}/`)) return rejectUpgrade(socket, 404);
     const parsed = meetingIdSchema.safeParse(safeDecode(path.slice(syncPathPrefix.length + 1)));
@@ -72,12 +89,22 @@ export function attachSyncEndpoint(server: Server, options: SyncEndpointOptions)
     if (!access.ok) return rejectUpgrade(socket, access.status);
     if (socket.destroyed) return;
     // Checked after authentication so that strangers cannot probe the server's load.
-    if (sockets.size >= options.maxConnections) return rejectUpgrade(socket, 503);
+    if (sockets.size >= options.maxConnections) {
+      options.metrics.messageRefused('connection_limit');
+      return rejectUpgrade(socket, 503, {
+        code: 'too_many_connections',
+        message: `The server has reached its limit of ${options.maxConnections} open connections. Try again in a moment.`,
+      });
+    }
     if (
       !options.manager.isActive(meetingId) &&
       options.manager.loadedRoomCount >= options.maxRooms
     ) {
-      return rejectUpgrade(socket, 503);
+      options.metrics.messageRefused('room_limit');
+      return rejectUpgrade(socket, 503, {
+        code: 'too_many_rooms',
+        message: `The server has reached its limit of ${options.maxRooms} open meetings. Try again in a moment.`,
+      });
     }
     wss.handleUpgrade(request, socket, head, (ws) => onConnection(ws, meetingId, access.identity));
   };
@@ -154,12 +181,26 @@ function safeDecode(segment: string): string {
   }
 }
 
-function rejectUpgrade(socket: Duplex, status: number): void {
+const shuttingDown: ApiError['error'] = {
+  code: 'shutting_down',
+  message: 'The server is shutting down. Reconnect in a moment.',
+};
+
+/** Seconds a client refused with 503 is asked to wait (the limits are transient). */
+const retryAfterSeconds = 5;
+
+/** Answers an upgrade with the API's one error shape, before any WebSocket handshake. */
+function rejectUpgrade(socket: Duplex, status: number, error?: ApiError['error']): void {
   if (socket.destroyed) return;
-  const body = JSON.stringify({ error: { code: `http_${status}`, message: STATUS_CODES[status] } });
+  const payload: ApiError = {
+    error: error ?? { code: `http_${status}`, message: STATUS_CODES[status] ?? 'Error' },
+  };
+  const body = JSON.stringify(payload);
+  const retryAfter = status === 503 ? `Retry-After: ${retryAfterSeconds}\r\n` : '';
   socket.end(
     `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n` +
       'Connection: close\r\nContent-Type: application/json\r\n' +
+      retryAfter +
       `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
   );
 }

@@ -8,7 +8,7 @@ import { Room } from '../../../server/src/sync/room.ts';
 import type { SyncSocket } from '../../../server/src/sync/syncSocket.ts';
 import { meetingShape } from '../../../server/src/sync/validation/meetingShape.ts';
 import { addItem, itemTitle, readItems } from '../../../shared/doc/index.ts';
-import { CloseCode } from '../../../shared/protocol/index.ts';
+import { CloseCode, MessageType } from '../../../shared/protocol/index.ts';
 import { syncUpdateFrame } from '../../helpers/wire.ts';
 
 /** An in-memory socket: records what the room sends and how it closes it. */
@@ -69,6 +69,19 @@ function updateMessage(): Uint8Array {
 
 const writer = { userId: 'u1', name: 'Sara', access: 'write' } as const;
 
+/** The saved-state answers (type 4) a socket received: request number and stored clocks. */
+function savedAnswers(socket: FakeSocket) {
+  return socket.sent
+    .filter((message) => message[0] === MessageType.savedState)
+    .map((message) => {
+      const decoder = decoding.createDecoder(message);
+      decoding.readVarUint(decoder);
+      const stateVector = Y.decodeStateVector(decoding.readVarUint8Array(decoder));
+      const request = decoding.hasContent(decoder) ? decoding.readVarUint(decoder) : null;
+      return { request, stateVector };
+    });
+}
+
 describe('a room', () => {
   it('answers joining readers from the stored bytes and builds the doc for the first edit', async () => {
     const storedDoc = new Y.Doc();
@@ -101,6 +114,32 @@ describe('a room', () => {
     await room.settle();
     expect(room.documentBuilt).toBe(true);
     expect(reader.updates).toBe(1);
+  });
+
+  it('answers a saved-state request, echoing its number, only once the updates sent before it are committed', async () => {
+    let commit: (seq: number) => void = () => undefined;
+    const { room } = createRoom(() => new Promise<number>((resolve) => (commit = resolve)));
+    const alice = new FakeSocket();
+    room.join(alice, writer);
+    room.receive(alice, new Uint8Array([MessageType.savedState, 1]));
+    expect(savedAnswers(alice)).toEqual([{ request: 1, stateVector: new Map() }]);
+
+    room.receive(alice, updateMessage());
+    room.receive(alice, new Uint8Array([MessageType.savedState, 2]));
+    // A write is pending: no answer yet, so no answer can vouch for the update.
+    expect(savedAnswers(alice)).toHaveLength(1);
+    commit(1);
+    await room.settle();
+    const answers = savedAnswers(alice);
+    expect(answers).toHaveLength(2);
+    expect(answers[1]?.request).toBe(2);
+    expect(answers[1]?.stateVector.size).toBe(1);
+
+    // A standard-shaped subscription without a number gets answers without one.
+    const bob = new FakeSocket();
+    room.join(bob, writer);
+    room.receive(bob, new Uint8Array([MessageType.savedState]));
+    expect(savedAnswers(bob).map((answer) => answer.request)).toEqual([null]);
   });
 
   it('broadcasts an update only after storage has committed it', async () => {
