@@ -4,6 +4,7 @@ import { setAssignmentDoneRequestSchema } from '../../../shared/api/register.ts'
 import type { ApiDeps, ApiEnv } from './apiContext.ts';
 import { requireBoardMember } from './boardRoutes.ts';
 import { AppError } from './errors.ts';
+import { requireMeetingAccess } from './meetingRoutes.ts';
 import { readBody } from './requestBody.ts';
 
 const statusSchema = z.enum(['open', 'done', 'all']).default('all');
@@ -24,6 +25,11 @@ export function registerRoutes(deps: ApiDeps): Hono<ApiEnv> {
     if (!status.success)
       throw new AppError('invalid_request', 400, 'status must be open, done or all');
     return c.json(await register.assignments(member.boardId, status.data));
+  });
+
+  app.get('/meetings/:meetingId/follow-up', async (c) => {
+    const access = await requireMeetingAccess(c, deps);
+    return c.json(await register.followUp(access.meeting));
   });
 
   app.put('/boards/:boardId/assignments/:meetingId/:key', async (c) => {
