@@ -200,7 +200,8 @@ export const migrations: readonly { version: number; name: string; sql: string }
       -- justeringsdatum of those rounds was not kept.
       INSERT INTO superseded_rounds (meeting_id, version_id, adjusted_on, reason, corrected_at)
         SELECT DISTINCT a.meeting_id, a.version_id, NULL, COALESCE(v.reason, ''), v.created_at
-          FROM signature_archive a JOIN doc_versions v ON v.id = a.version_id;
+          FROM signature_archive a JOIN doc_versions v ON v.id = a.version_id
+          JOIN meetings m ON m.id = a.meeting_id;
       UPDATE signed_files SET superseded_version = (
         SELECT MIN(r.version_id) FROM superseded_rounds r
           WHERE r.meeting_id = signed_files.meeting_id AND r.corrected_at >= signed_files.created_at
