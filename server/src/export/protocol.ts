@@ -321,8 +321,9 @@ export function correctionLines(protocol: Protocol): string[] {
 
 /** The heading and the note of a corrected protocol, the same in every format. */
 export const correctedHeading = 'Rättat protokoll';
+// True before and after the new round of justering; the signature block shows which it is.
 export const correctedNote =
-  'Protokollet har rättats efter justering och justeras på nytt. Den tidigare justerade versionen finns kvar oförändrad.';
+  'Protokollet har rättats efter justering. Den tidigare justerade versionen finns kvar oförändrad.';
 
 /** "Kassören – redovisa utfallet (senast 2027-03-31). Från Styrelsemöte 2026-11-20, § 5." */
 export function followUpLine(followUp: FollowUp): string {
