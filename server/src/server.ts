@@ -87,6 +87,7 @@ export function createJusteraServer(deps: JusteraServerDeps): JusteraServer {
       }),
   };
   const versions = new VersionService(storage, documents);
+  const register = new DecisionRegister(accounts, storage);
   const app = createHttpApp({
     config,
     storage,
@@ -99,11 +100,22 @@ export function createJusteraServer(deps: JusteraServerDeps): JusteraServer {
       throttle: new LoginThrottle(),
       storage,
       logger,
-      lifecycle: new LifecycleService(accounts, documents, (meetingId, label, reason, userId) =>
-        versions.save(meetingId, label, reason, userId),
+      lifecycle: new LifecycleService(
+        accounts,
+        documents,
+        (meetingId, label, reason, userId) => versions.save(meetingId, label, reason, userId),
+        async (meeting) =>
+          (await register.followUp(meeting)).map((assignment) => ({
+            meetingDate: assignment.date,
+            meetingTitle: assignment.meetingTitle,
+            label: assignment.label,
+            assignee: assignment.assignee,
+            text: assignment.text,
+            dueDate: assignment.dueDate,
+          })),
       ),
       versions,
-      register: new DecisionRegister(accounts, storage),
+      register,
       onAccessChanged: (meetingId, userId, access) => rooms.updateAccess(meetingId, userId, access),
     },
   });

@@ -68,7 +68,10 @@ export const verificationSchema = z.discriminatedUnion('valid', [
     date: z.string(),
     format: z.string(),
     adjustedOn: z.string().nullable(),
+    /** Signers, signing times and justeringsdatum of the round that issued this very file. */
     signatures: z.array(z.object({ name: z.string(), role: z.string(), signedAt: z.string() })),
+    /** Set when a correction replaced these minutes by a newer version (rättelse). */
+    superseded: z.object({ reason: z.string(), correctedOn: z.string() }).nullable(),
   }),
   z.object({ valid: z.literal(false) }),
 ]);

@@ -321,6 +321,15 @@ const routeTable = [
     response: z.array(registeredAssignmentSchema),
   },
   {
+    method: 'get',
+    path: '/api/meetings/:meetingId/follow-up',
+    summary:
+      "The board's open assignments from earlier meetings, to follow up at this one (uppföljning)",
+    scope: 'meeting',
+    status: 200,
+    response: z.array(registeredAssignmentSchema),
+  },
+  {
     method: 'put',
     path: '/api/boards/:boardId/assignments/:meetingId/:key',
     summary: 'Mark an assignment done or open again',

@@ -99,12 +99,12 @@ export class TestBoard {
   }
 
   /** A meeting with the standard agenda; returns its id. */
-  async createMeeting(title: string): Promise<string> {
+  async createMeeting(title: string, date = '2024-05-14'): Promise<string> {
     const meeting = await call<{ id: string }>(
       this.admin.context.request,
       'POST',
       `${this.server.url}/api/boards/${this.boardId}/meetings`,
-      { title, kind: 'board', date: '2024-05-14' },
+      { title, kind: 'board', date },
     );
     return meeting.id;
   }

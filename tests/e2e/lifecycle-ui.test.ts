@@ -70,6 +70,25 @@ afterAll(async () => {
   rmSync(downloads, { recursive: true, force: true });
 });
 
+/** The page is the May meeting's workspace, opened at the § titled `title`, which is in view. */
+async function expectSectionInView(page: Page, title: string): Promise<void> {
+  await page.waitForURL(new RegExp(`/m/${meetingId}#item-`));
+  const itemId = decodeURIComponent(new URL(page.url()).hash.slice('#item-'.length));
+  if (writer === null) throw new Error('no writer');
+  const item = readItems(writer.doc).find((entry) => entry.id === itemId);
+  expect(item?.title).toBe(title);
+  const section = page.locator(`[id="item-${itemId}"]`);
+  await section.waitFor();
+  await expect
+    .poll(() =>
+      section.evaluate((element) => {
+        const { top } = element.getBoundingClientRect();
+        return top >= 0 && top < window.innerHeight / 2;
+      }),
+    )
+    .toBe(true);
+}
+
 function writeDecision(text: string): void {
   if (writer === null) throw new Error('no writer');
   const item = readItems(writer.doc).find((entry) => entry.title === 'Beslutsärenden');
@@ -339,10 +358,29 @@ describe('the lifecycle in the browser', () => {
     await page.getByText('Versionen ”Efter rättelsen” är sparad.').waitFor();
     await page.getByRole('row', { name: /Efter rättelsen/ }).waitFor();
     expect(problems(secretary)).toEqual([]);
+
+    // The signed PDF still verifies as what it was, and says that a correction replaced it.
+    const verify = visitor.page;
+    await verify.getByLabel('Protokollfil (PDF)').setInputFiles(signedPdf);
+    const valid = verify.locator('.verify-result[data-valid="true"]');
+    await valid.getByText(/Protokollet rättades .*Överskottet saknades i beslutet/).waitFor();
+    for (const name of ['Carl Ordförande', 'Jenny Justerare', 'Sara Sekreterare']) {
+      await valid.getByText(name).waitFor();
+    }
+    await screenshot(verify, 'lifecycle-12b-verify-superseded');
   }, 90_000);
 
   it('searches the decision register and follows up an assignment', async () => {
     const page = secretary.page;
+    // The next meeting's workspace lists May's open assignment, linking to its §.
+    const june = await board.createMeeting('Styrelsemöte juni', '2024-06-11');
+    await page.goto(`${server.url}/m/${june}`);
+    const followUp = page.getByRole('region', { name: 'Uppföljning av uppdrag' });
+    await followUp.getByText('redovisa utfallet i mars').waitFor();
+    await screenshot(page, 'lifecycle-13-follow-up');
+    await followUp.getByRole('link', { name: /Styrelsemöte maj/ }).click();
+    await expectSectionInView(page, 'Beslutsärenden');
+
     await page.goto(`${server.url}/b/${board.boardId}`);
     await page.getByRole('link', { name: 'Beslutsregister och uppdrag' }).click();
     await page.getByRole('heading', { name: 'Beslutsregister', level: 1 }).waitFor();
@@ -353,6 +391,11 @@ describe('the lifecycle in the browser', () => {
     await entry.getByText('50 000 kronor', { exact: false }).waitFor();
     await entry.getByText('Röster: 6 för, 1 emot, 0 avstår.').waitFor();
     await screenshot(page, 'lifecycle-14-register-search');
+    // A decision links to its §, and the workspace scrolls there.
+    await entry.getByRole('link', { name: /Beslutsärenden/ }).click();
+    await expectSectionInView(page, 'Beslutsärenden');
+    await page.goBack();
+    await page.getByText('1 beslut innehåller ”överskott”').waitFor();
     await page.getByLabel('Sök bland besluten').fill('ingenting sådant');
     await page.getByRole('button', { name: 'Sök', exact: true }).click();
     await page.getByText('Inga beslut matchar sökningen.').waitFor();
@@ -368,12 +411,12 @@ describe('the lifecycle in the browser', () => {
     await page.getByText(/^Klart \d/).waitFor();
     await screenshot(page, 'lifecycle-15-register-assignments');
 
-    // The link leads back to the meeting.
+    // The link leads back to the assignment's § in the meeting.
     await page
       .getByRole('link', { name: /Styrelsemöte maj/ })
       .first()
       .click();
-    await page.waitForURL(`${server.url}/m/${meetingId}`);
+    await expectSectionInView(page, 'Beslutsärenden');
     expect(problems(secretary)).toEqual([]);
   }, 60_000);
 

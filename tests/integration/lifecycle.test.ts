@@ -24,6 +24,17 @@ interface LifecycleState {
   adjustedOn: string | null;
 }
 
+interface Verdict {
+  valid: boolean;
+  adjustedOn?: string | null;
+  signatures?: Array<{ name: string; role: string; signedAt: string }>;
+  superseded?: { reason: string; correctedOn: string } | null;
+}
+
+/** "role name" of every signer, sorted: what two rounds of justering are compared by. */
+const signersOf = (state: { signatures?: Array<{ name: string; role: string }> }) =>
+  (state.signatures ?? []).map((signature) => `${signature.role} ${signature.name}`).sort();
+
 const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 async function download(api: TestMeeting['admin'], path: string): Promise<Uint8Array> {
@@ -333,6 +344,8 @@ describe('from live minutes to a signed, posted protocol', () => {
     const signedPdf = signedFiles.find((file) => file.format === 'pdf');
     if (!signedPdf) throw new Error('no signed PDF was issued');
 
+    const signedRound = await admin.expect<LifecycleState>(200, 'GET', lifecycle());
+
     // Members may not correct; the secretary may, with a reason.
     expect(
       (await member.api.request('POST', `${path}/corrections`, { reason: 'Stavfel i § 5' })).status,
@@ -384,20 +397,96 @@ describe('from live minutes to a signed, posted protocol', () => {
       changes[0]?.parts.some((part) => part.change === 'added' && part.text.includes('rättade')),
     ).toBe(true);
 
-    // The signed version stays retrievable, byte for byte, and still verifies.
+    // The signed version stays retrievable, byte for byte, and still verifies as what it was:
+    // signed by the round that signed it, on its justeringsdatum, superseded by the correction.
     const response = await fetch(`${server.url}${path}/signed-files/${signedPdf.sha256}`, {
       headers: { cookie: admin.sessionCookie ?? '' },
     });
     expect(sha(new Uint8Array(await response.arrayBuffer()))).toBe(signedPdf.sha256);
+    const verdict = await new ApiClient(server.url).expect<Verdict>(
+      200,
+      'GET',
+      `/api/verify/${signedPdf.sha256}`,
+    );
+    expect(verdict.valid).toBe(true);
+    expect(verdict.adjustedOn).toBe(signedRound.adjustedOn);
+    expect(signersOf(verdict)).toEqual(signersOf(signedRound));
     expect(
-      (
-        await new ApiClient(server.url).expect<{ valid: boolean }>(
-          200,
-          'GET',
-          `/api/verify/${signedPdf.sha256}`,
-        )
-      ).valid,
+      verdict.signatures?.every((signature) =>
+        /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/.test(signature.signedAt),
+      ),
     ).toBe(true);
+    expect(verdict.superseded).toEqual({
+      reason: 'Fel belopp i budgetbeslutet',
+      correctedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+    });
+
+    // The corrected minutes say so, with reason and date, in every format.
+    const correctedOn = verdict.superseded?.correctedOn ?? '';
+    const pdfContent = squash((await pdfText(await download(admin, `${path}/export/pdf`))).text);
+    const wordContent = squash(docxText(await download(admin, `${path}/export/docx`)).text);
+    const htmlContent = squash(
+      new TextDecoder().decode(await download(admin, `${path}/export/html`)),
+    );
+    const mdContent = squash(new TextDecoder().decode(await download(admin, `${path}/export/md`)));
+    for (const [format, content] of [
+      ['pdf', pdfContent],
+      ['docx', wordContent],
+      ['html', htmlContent],
+      ['md', mdContent],
+    ] as const) {
+      expect(content, format).toContain(squash('Rättat protokoll'));
+      expect(content, format).toContain(
+        squash(`Rättelse ${correctedOn}: Fel belopp i budgetbeslutet`),
+      );
+    }
+  });
+
+  it('verifies an old signed file by the round that signed it after a new round of justering', async () => {
+    const admin = meeting.admin;
+    const path = `/api/meetings/${meeting.meetingId}`;
+    const oldFiles = await admin.expect<Array<{ sha256: string; format: string }>>(
+      200,
+      'GET',
+      `${path}/signed-files`,
+    );
+    const oldPdf = oldFiles.find((file) => file.format === 'pdf');
+    if (!oldPdf) throw new Error('no signed PDF');
+    const oldVerdict = await new ApiClient(server.url).expect<Verdict>(
+      200,
+      'GET',
+      `/api/verify/${oldPdf.sha256}`,
+    );
+    // The second round has one more adjuster, so the rounds' signers differ.
+    await admin.expect(200, 'PUT', `${path}/roles/${member.userId}`, { role: 'adjuster' });
+    await admin.expect(200, 'POST', lifecycle(), { action: 'lock' });
+    for (const person of [chair, adjuster, member])
+      await person.api.expect(201, 'POST', `${path}/signatures`);
+    const resigned = await admin.expect<LifecycleState>(201, 'POST', `${path}/signatures`);
+    expect(resigned.status).toBe('signed');
+    expect(signersOf(resigned)).toContain('adjuster Maja Ledamot');
+
+    const newFiles = await admin.expect<Array<{ sha256: string; format: string }>>(
+      200,
+      'GET',
+      `${path}/signed-files`,
+    );
+    const newPdf = newFiles.find(
+      (file) => file.format === 'pdf' && !oldFiles.some((old) => old.sha256 === file.sha256),
+    );
+    if (!newPdf) throw new Error('the second round issued no PDF');
+    const anonymous = new ApiClient(server.url);
+    const current = await anonymous.expect<Verdict>(200, 'GET', `/api/verify/${newPdf.sha256}`);
+    expect(current.superseded).toBeNull();
+    expect(signersOf(current)).toEqual(signersOf(resigned));
+    expect(current.adjustedOn).toBe(resigned.adjustedOn);
+
+    const old = await anonymous.expect<Verdict>(200, 'GET', `/api/verify/${oldPdf.sha256}`);
+    expect(old).toEqual(oldVerdict);
+    expect(signersOf(old)).not.toContain('adjuster Maja Ledamot');
+    expect(old.superseded?.reason).toBe('Fel belopp i budgetbeslutet');
+    // Back to a single adjuster for the tests that follow.
+    await admin.expect(200, 'PUT', `${path}/roles/${member.userId}`, { role: 'member' });
   });
 
   it("lists the board's decisions and assignments across meetings, searchable, with follow-up", async () => {
@@ -459,5 +548,83 @@ describe('from live minutes to a signed, posted protocol', () => {
     expect(stillOpen.some((assignment) => assignment.key === task.key)).toBe(false);
     const done = await admin.expect<Assignment[]>(200, 'GET', `${board}/assignments?status=done`);
     expect(done.map((assignment) => assignment.key)).toContain(task.key);
+  });
+
+  it('lists the open assignments of earlier meetings at the next meeting and in its notice', async () => {
+    const admin = meeting.admin;
+    const board = `/api/boards/${meeting.boardId}`;
+    const january = await admin.expect<{ id: string }>(201, 'POST', `${board}/meetings`, {
+      title: 'Januarimöte',
+      kind: 'board',
+      date: '2027-01-20',
+    });
+    const february = await admin.expect<{ id: string }>(201, 'POST', `${board}/meetings`, {
+      title: 'Februarimöte',
+      kind: 'board',
+      date: '2027-02-17',
+    });
+    const writer = connectClient(server.syncUrl, january.id, 'secretary', meeting.token);
+    clients.push(writer);
+    await writer.synced;
+    const item = readItems(writer.doc)[2];
+    if (!item) throw new Error('no item');
+    setItemBody(writer.doc, item.id, [
+      {
+        type: 'assignment',
+        assignee: 'Sekreteraren',
+        text: 'boka lokal för årsmötet',
+        dueDate: '2027-02-10',
+      },
+    ]);
+    type FollowUp = {
+      meetingId: string;
+      date: string;
+      label: string | null;
+      assignee: string;
+      text: string;
+      done: boolean;
+    };
+    const followUpOf = (meetingId: string) =>
+      admin.expect<FollowUp[]>(200, 'GET', `/api/meetings/${meetingId}/follow-up`);
+    let followUp: FollowUp[] = [];
+    for (let attempt = 0; attempt < 50; attempt += 1) {
+      followUp = await followUpOf(february.id);
+      if (followUp.some((assignment) => assignment.assignee === 'Sekreteraren')) break;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const task = followUp.find((assignment) => assignment.assignee === 'Sekreteraren');
+    expect(task).toMatchObject({
+      meetingId: january.id,
+      date: '2027-01-20',
+      label: item.label,
+      text: 'boka lokal för årsmötet',
+      done: false,
+    });
+    // December's assignment was marked done in the register, so it is not followed up.
+    expect(followUp.some((assignment) => assignment.assignee === 'Ordföranden')).toBe(false);
+    // Only earlier meetings: January's own follow-up does not hold its own assignment.
+    expect(
+      (await followUpOf(january.id)).some((assignment) => assignment.assignee === 'Sekreteraren'),
+    ).toBe(false);
+    // The notice (kallelse) lists them under "Uppföljning av uppdrag", in every format.
+    const line = squash(
+      `Sekreteraren – boka lokal för årsmötet (senast 2027-02-10). Från Januarimöte 2027-01-20, § ${item.label}.`,
+    );
+    const notice = `/api/meetings/${february.id}/export`;
+    const contents = {
+      pdf: squash((await pdfText(await download(admin, `${notice}/pdf?document=notice`))).text),
+      docx: squash(docxText(await download(admin, `${notice}/docx?document=notice`)).text),
+      html: squash(
+        new TextDecoder().decode(await download(admin, `${notice}/html?document=notice`)),
+      ),
+      md: squash(new TextDecoder().decode(await download(admin, `${notice}/md?document=notice`))),
+    };
+    for (const [format, content] of Object.entries(contents)) {
+      expect(content, format).toContain(squash('Uppföljning av uppdrag'));
+      expect(content, format).toContain(line);
+    }
+    // The minutes do not: what the meeting did with them is written into its own §.
+    const minutes = squash((await pdfText(await download(admin, `${notice}/pdf`))).text);
+    expect(minutes).not.toContain(squash('Uppföljning av uppdrag'));
   });
 });

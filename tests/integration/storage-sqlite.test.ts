@@ -1,6 +1,10 @@
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { GroupCommitWriter } from '../../server/src/storage/groupCommitWriter.ts';
+import { migrations } from '../../server/src/storage/sqlite/migrations.ts';
+import { SqliteAccountStore } from '../../server/src/storage/sqlite/sqliteAccountStore.ts';
 import { SqliteStorage } from '../../server/src/storage/sqlite/sqliteStorage.ts';
 import type { Storage, UpdateEntry } from '../../server/src/storage/storage.ts';
 import { describeStorageContract } from '../contracts/storageContract.ts';
@@ -137,5 +141,66 @@ describe('compaction interrupted at any point', () => {
     if (compacted.snapshot) Y.applyUpdate(fromSnapshot, compacted.snapshot);
     expect(fromSnapshot.getText('t').toString()).toBe('beslut om budget');
     await sqlite.close();
+  });
+});
+
+describe('migration 6: rounds of justering superseded before it', () => {
+  it('marks files issued before an earlier correction as superseded, with its reason and signers', async () => {
+    const dataDir = makeDataDir();
+    dirs.push(dataDir);
+    // A database as version 5 left it: one correction made, its round's files and signatures kept.
+    const old = new Database(join(dataDir, 'justera.sqlite'));
+    old.exec(
+      'CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)',
+    );
+    for (const migration of migrations.filter((entry) => entry.version <= 5)) {
+      old.exec(migration.sql);
+      old
+        .prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)')
+        .run(migration.version, migration.name, 0);
+    }
+    old.exec(`
+      INSERT INTO users (id, email, name, password_hash, is_admin, created_at)
+        VALUES ('u1', 'sara@example.org', 'Sara Sekreterare', 'x', 1, 0);
+      INSERT INTO boards (id, name, organisation, created_by, created_at)
+        VALUES ('b1', 'Styrelsen', '', 'u1', 0);
+      INSERT INTO meetings (id, board_id, title, kind, date, first_paragraph, created_by, created_at)
+        VALUES ('m1', 'b1', 'Styrelsemöte', 'board', '2026-11-27', 1, 'u1', 0);
+      -- A meeting deleted since: its archived signatures stay behind without it.
+      INSERT INTO doc_versions (id, meeting_id, label, reason, created_by, created_at, state)
+        VALUES (3, 'gone', 'Justerat protokoll före rättelse', 'x', 'u1', 10, x'00');
+      INSERT INTO signature_archive (meeting_id, version_id, user_id, role, name, signed_at, sha256)
+        VALUES ('gone', 3, 'u1', 'chair', 'N N', 5, 'h');
+      INSERT INTO doc_versions (id, meeting_id, label, reason, created_by, created_at, state)
+        VALUES (7, 'm1', 'Justerat protokoll före rättelse', 'Fel datum', 'u1', 2000, x'00');
+      INSERT INTO signature_archive (meeting_id, version_id, user_id, role, name, signed_at, sha256)
+        VALUES ('m1', 7, 'u1', 'chair', 'Ulla Ordförande', 1000, 'h'),
+               ('m1', 7, 'u2', 'secretary', 'Sara Sekreterare', 1100, 'h');
+      INSERT INTO signed_files (sha256, meeting_id, format, created_at, data)
+        VALUES ('before', 'm1', 'pdf', 1200, x'00'), ('after', 'm1', 'pdf', 3000, x'00');
+    `);
+    old.close();
+
+    const storage = openSqlite(dataDir);
+    const accounts = new SqliteAccountStore(storage.database);
+    expect(await accounts.findSignedFile('before')).toEqual({
+      meetingId: 'm1',
+      format: 'pdf',
+      supersededVersion: 7,
+    });
+    expect((await accounts.findSignedFile('after'))?.supersededVersion).toBeNull();
+    expect(await accounts.supersededRound('m1', 7)).toMatchObject({
+      adjustedOn: null,
+      reason: 'Fel datum',
+      correctedAt: 2000,
+      signatures: [
+        { name: 'Ulla Ordförande', role: 'chair', signedAt: 1000 },
+        { name: 'Sara Sekreterare', role: 'secretary', signedAt: 1100 },
+      ],
+    });
+    expect(await accounts.listCorrections('m1')).toEqual([
+      { reason: 'Fel datum', correctedAt: 2000 },
+    ]);
+    await storage.close();
   });
 });

@@ -52,3 +52,15 @@ export function setAssignmentDone(
     { done },
   );
 }
+
+/** The board's open assignments from meetings before this one, to follow up at it. */
+export function fetchFollowUp(
+  meetingId: string,
+  signal?: AbortSignal,
+): Promise<ApiResult<RegisteredAssignment[]>> {
+  return getJson(
+    `/api/meetings/${encodeURIComponent(meetingId)}/follow-up`,
+    z.array(registeredAssignmentSchema),
+    signal,
+  );
+}

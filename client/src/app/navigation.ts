@@ -58,6 +58,7 @@ export function followInApp(event: MouseEvent<HTMLAnchorElement>): void {
     return;
   }
   event.preventDefault();
-  const { pathname, search } = event.currentTarget;
-  navigate(`${pathname}${search}`);
+  // The fragment too: a link to a § (`/m/<id>#item-…`) opens the workspace at that §.
+  const { pathname, search, hash } = event.currentTarget;
+  navigate(`${pathname}${search}${hash}`);
 }

@@ -59,6 +59,24 @@ export function meetingPath(meetingId: string): string {
   return `/m/${encodeURIComponent(meetingId)}`;
 }
 
+/** The element id of a § in the meeting workspace; also the fragment of a link to it. */
+export function itemAnchor(itemId: string): string {
+  return `item-${itemId}`;
+}
+
+/** A § of a meeting (`/m/<id>#item-<itemId>`): the workspace scrolls to it once it is there. */
+export function meetingItemPath(meetingId: string, itemId: string): string {
+  return `${meetingPath(meetingId)}#${encodeURIComponent(itemAnchor(itemId))}`;
+}
+
+/** The item a location's fragment (`#item-…`) links to, or null. */
+export function itemFromHash(hash: string): string | null {
+  const fragment = safeDecode(hash.replace(/^#/, ''));
+  return fragment.startsWith('item-') && fragment.length > 'item-'.length
+    ? fragment.slice('item-'.length)
+    : null;
+}
+
 /** The version history of a meeting's minutes. */
 export function meetingHistoryPath(meetingId: string): string {
   return `${meetingPath(meetingId)}/history`;

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ItemSummary } from '../../../shared/doc/index.ts';
 import type { Identity } from '../app/identity.ts';
 import { rememberMeeting } from '../app/recentMeetings.ts';
+import { itemFromHash } from '../app/routes.ts';
 import { useDocumentTitle } from '../app/useDocumentTitle.ts';
 import { EditorRegistry, EditorRegistryContext } from '../editor/editorRegistry.ts';
 import { focusEnd } from '../editor/insertBlocks.ts';
@@ -14,6 +15,7 @@ import { AgendaSidebar } from './agenda/AgendaSidebar.tsx';
 import { useAgendaActions } from './agenda/agendaActions.ts';
 import { AttendancePanel } from './attendance/AttendancePanel.tsx';
 import { capabilitiesFor } from './capabilities.ts';
+import { FollowUpPanel } from './FollowUpPanel.tsx';
 import { MeetingHeader } from './MeetingHeader.tsx';
 import { sectionId } from './minutes/ItemSection.tsx';
 import { MinutesPane } from './minutes/MinutesPane.tsx';
@@ -38,7 +40,8 @@ export interface MeetingWorkspaceProps {
 export function MeetingWorkspace({ meetingId, identity, meeting }: MeetingWorkspaceProps) {
   const session = useMeetingSync(meetingId, identity);
   if (session === null) return null;
-  return <MeetingView session={session} identity={identity} meeting={meeting} />;
+  // Keyed: a link from one meeting to a § of another starts a fresh view (and its scroll target).
+  return <MeetingView key={meetingId} session={session} identity={identity} meeting={meeting} />;
 }
 
 interface MeetingViewProps {
@@ -115,6 +118,19 @@ function MeetingView({ session, identity, meeting }: MeetingViewProps) {
     [settlePendingFocus],
   );
 
+  // A link to a § (`/m/<id>#item-<itemId>`, from the register) scrolls to it once it is there.
+  const [linkedItemId, setLinkedItemId] = useState(() => itemFromHash(window.location.hash));
+  useEffect(() => {
+    if (linkedItemId === null || !ready || !items.some((item) => item.id === linkedItemId)) return;
+    setLinkedItemId(null);
+    goToItem(linkedItemId, 'section');
+  }, [linkedItemId, ready, items, goToItem]);
+  useEffect(() => {
+    const onHashChange = () => setLinkedItemId(itemFromHash(window.location.hash));
+    window.addEventListener('hashchange', onHashChange);
+    return () => window.removeEventListener('hashchange', onHashChange);
+  }, []);
+
   const workspace = useMemo<Workspace>(
     () => ({
       session,
@@ -176,6 +192,9 @@ function MeetingView({ session, identity, meeting }: MeetingViewProps) {
           <div className="workspace">
             <div className="workspace__agenda">
               <AgendaSidebar items={items} meta={meta} participants={participants} />
+              {meeting !== null && (
+                <FollowUpPanel meetingId={meetingId} boardId={meeting.boardId} />
+              )}
             </div>
             <main
               id="minutes"

@@ -5,7 +5,7 @@ import { apiErrorKey } from '../app/apiErrors.ts';
 import { formatDateTime, formatMeetingDate } from '../app/dates.ts';
 import { FormAlert } from '../app/FormAlert.tsx';
 import { followInApp } from '../app/navigation.ts';
-import { meetingPath } from '../app/routes.ts';
+import { meetingItemPath } from '../app/routes.ts';
 import { useApiData } from '../app/useApiData.ts';
 import { LoadFailure } from '../boards/LoadFailure.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
@@ -145,7 +145,10 @@ export function AssignmentList({
                       {assignment.dueDate === null ? '—' : assignment.dueDate}
                     </td>
                     <td>
-                      <a href={meetingPath(assignment.meetingId)} onClick={followInApp}>
+                      <a
+                        href={meetingItemPath(assignment.meetingId, assignment.itemId)}
+                        onClick={followInApp}
+                      >
                         {assignment.label === null ? '' : `§ ${assignment.label}, `}
                         {assignment.meetingTitle}
                       </a>

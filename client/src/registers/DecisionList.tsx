@@ -2,14 +2,14 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { fetchDecisions } from '../api/register.ts';
 import { formatMeetingDate } from '../app/dates.ts';
 import { followInApp } from '../app/navigation.ts';
-import { meetingPath } from '../app/routes.ts';
+import { meetingItemPath } from '../app/routes.ts';
 import { useApiData } from '../app/useApiData.ts';
 import { LoadFailure } from '../boards/LoadFailure.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 
 /**
  * The board's decisions across its meetings (beslutsregister), newest meeting first, searched
- * by their text, § title and meeting; each links back to its meeting.
+ * by their text, § title and meeting; each links back to its § in the meeting.
  */
 export function DecisionList({
   boardId,
@@ -88,7 +88,10 @@ export function DecisionList({
               className="register-entry"
             >
               <p className="register-entry__where">
-                <a href={meetingPath(decision.meetingId)} onClick={followInApp}>
+                <a
+                  href={meetingItemPath(decision.meetingId, decision.itemId)}
+                  onClick={followInApp}
+                >
                   {decision.label === null ? '' : `§ ${decision.label} `}
                   {decision.itemTitle}
                 </a>

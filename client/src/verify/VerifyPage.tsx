@@ -140,6 +140,14 @@ function Outcome({
         {t('verify.validTitle')}
       </h2>
       <p>{t('verify.validText', { file: fileName })}</p>
+      {verification.superseded !== null && (
+        <p className="form-alert form-alert--info" data-superseded="true">
+          {t('verify.superseded', {
+            date: formatDay(verification.superseded.correctedOn, language),
+            reason: verification.superseded.reason,
+          })}
+        </p>
+      )}
       <dl className="details">
         <div>
           <dt>{t('verify.organ')}</dt>

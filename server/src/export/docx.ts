@@ -15,7 +15,17 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import { type Block, type Protocol, type Run, roleLabels } from './protocol.ts';
+import {
+  type Block,
+  correctedHeading,
+  correctedNote,
+  correctionLines,
+  followUpHeading,
+  followUpLine,
+  type Protocol,
+  type Run,
+  roleLabels,
+} from './protocol.ts';
 
 function runs(list: Run[], extra: { bold?: boolean; italics?: boolean } = {}): TextRun[] {
   return list.flatMap((run) =>
@@ -163,6 +173,18 @@ export async function renderDocx(protocol: Protocol): Promise<Buffer> {
   ]) {
     if (line) body.push(new Paragraph(line));
   }
+  if (protocol.corrections.length > 0) {
+    const frame = { style: BorderStyle.SINGLE, size: 8, color: '1D3F6E', space: 4 };
+    const border = { top: frame, bottom: frame, left: frame, right: frame };
+    body.push(
+      new Paragraph({
+        border,
+        children: [new TextRun({ text: correctedHeading, bold: true, color: '1D3F6E' })],
+      }),
+      ...correctionLines(protocol).map((line) => new Paragraph({ border, text: line })),
+      new Paragraph({ border, children: [new TextRun({ text: correctedNote, italics: true })] }),
+    );
+  }
   for (const group of protocol.attendance) {
     body.push(
       new Paragraph({ heading: HeadingLevel.HEADING_3, children: [new TextRun(group.heading)] }),
@@ -211,6 +233,18 @@ export async function renderDocx(protocol: Protocol): Promise<Buffer> {
         }),
       );
     body.push(...blocks(paragraph.blocks));
+  }
+  if (protocol.followUp.length > 0) {
+    body.push(
+      new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(followUpHeading)] }),
+      ...protocol.followUp.map(
+        (followUp) =>
+          new Paragraph({
+            text: followUpLine(followUp),
+            numbering: { reference: 'bullets', level: 0 },
+          }),
+      ),
+    );
   }
   if (protocol.signatures.length > 0) {
     const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };

@@ -1,4 +1,14 @@
-import { type Block, type Protocol, type Run, roleLabels } from './protocol.ts';
+import {
+  type Block,
+  correctedHeading,
+  correctedNote,
+  correctionLines,
+  followUpHeading,
+  followUpLine,
+  type Protocol,
+  type Run,
+  roleLabels,
+} from './protocol.ts';
 
 const escapeHtml = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -57,6 +67,7 @@ const styles = `body{font-family:"Noto Serif",Georgia,serif;max-width:46rem;marg
 h1{font-size:1.6rem;margin-bottom:.2rem}h2{font-size:1.15rem;margin-top:1.6rem;border-bottom:1px solid #ccc}
 .meta{color:#444}.decision{border-left:3px solid #1d3f6e;padding-left:.8rem;margin:.6rem 0}.decision h4{margin:.2rem 0}
 table{border-collapse:collapse}td,th{border:1px solid #999;padding:.2rem .5rem;text-align:left}
+.corrected{border:2px solid #1d3f6e;padding:.2rem 1rem;margin:1rem 0}.corrected h2{border:none;margin-top:.4rem}
 .signatures td{border:none;padding:1.5rem 2rem 0 0;vertical-align:bottom}.line{border-top:1px solid #333;min-width:12rem}
 @media print{body{margin:0}}`;
 
@@ -92,6 +103,18 @@ export function renderHtml(protocol: Protocol): string {
       return `<section><h2>§ ${escapeHtml(paragraph.label)} ${escapeHtml(paragraph.title)}${paragraph.added ? ' <small>(tillägg)</small>' : ''}</h2>${facts}${blocks(paragraph.blocks)}</section>`;
     })
     .join('\n');
+  const corrected =
+    protocol.corrections.length > 0
+      ? `<aside class="corrected"><h2>${correctedHeading}</h2>${correctionLines(protocol)
+          .map((line) => `<p>${escapeHtml(line)}</p>`)
+          .join('')}<p class="meta">${correctedNote}</p></aside>`
+      : '';
+  const followUp =
+    protocol.followUp.length > 0
+      ? `<section class="follow-up"><h2>${followUpHeading}</h2><ul>${protocol.followUp
+          .map((entry) => `<li>${escapeHtml(followUpLine(entry))}</li>`)
+          .join('')}</ul></section>`
+      : '';
   const signatures =
     protocol.signatures.length > 0
       ? `<table class="signatures"><tr>${protocol.signatures
@@ -108,8 +131,10 @@ export function renderHtml(protocol: Protocol): string {
 <html lang="sv"><head><meta charset="utf-8"><title>${escapeHtml(heading)}: ${escapeHtml(protocol.title)}</title><style>${styles}</style></head>
 <body><header><p class="meta">${escapeHtml(protocol.organ)}${protocol.minutesNumber ? ` — nr ${escapeHtml(protocol.minutesNumber)}` : ''}</p><h1>${escapeHtml(heading)}: ${escapeHtml(protocol.title)}</h1>
 <p class="meta">${[protocol.date && `Datum: ${escapeHtml(protocol.date)}`, protocol.time && `Tid: ${escapeHtml(protocol.time)}`, protocol.place && `Plats: ${escapeHtml(protocol.place)}`].filter(Boolean).join(' · ')}</p></header>
+${corrected}
 ${attendance}
 ${paragraphs}
+${followUp}
 ${signatures}
 ${protocol.adjustedOn ? `<p>Justeringsdatum: ${escapeHtml(protocol.adjustedOn)}</p>` : ''}
 ${posting}

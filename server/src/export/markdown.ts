@@ -1,4 +1,15 @@
-import { type Block, type Protocol, plain, type Run, roleLabels } from './protocol.ts';
+import {
+  type Block,
+  correctedHeading,
+  correctedNote,
+  correctionLines,
+  followUpHeading,
+  followUpLine,
+  type Protocol,
+  plain,
+  type Run,
+  roleLabels,
+} from './protocol.ts';
 
 function inline(runs: Run[]): string {
   return runs
@@ -81,6 +92,15 @@ export function renderMarkdown(protocol: Protocol): string {
       .join('  \n'),
     '',
   ];
+  if (protocol.corrections.length > 0) {
+    lines.push(
+      `> **${correctedHeading}**`,
+      '>',
+      ...correctionLines(protocol).map((line) => `> ${line}  `),
+      `> *${correctedNote}*`,
+      '',
+    );
+  }
   for (const group of protocol.attendance) {
     lines.push(`## ${group.heading}`, '');
     for (const person of group.people) {
@@ -100,6 +120,11 @@ export function renderMarkdown(protocol: Protocol): string {
     if (paragraph.proposal) lines.push(`Förslag till beslut: ${paragraph.proposal}`, '');
     for (const attachment of paragraph.attachments) lines.push(`Bilaga: ${attachment}`, '');
     lines.push(...blocks(paragraph.blocks));
+  }
+  if (protocol.followUp.length > 0) {
+    lines.push(`## ${followUpHeading}`, '');
+    for (const followUp of protocol.followUp) lines.push(`- ${followUpLine(followUp)}`);
+    lines.push('');
   }
   if (protocol.signatures.length > 0) {
     lines.push('## Underskrifter', '');

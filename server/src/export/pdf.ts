@@ -1,6 +1,17 @@
 import { fileURLToPath } from 'node:url';
 import PDFDocument from 'pdfkit';
-import { type Block, type Protocol, plain, type Run, roleLabels } from './protocol.ts';
+import {
+  type Block,
+  correctedHeading,
+  correctedNote,
+  correctionLines,
+  followUpHeading,
+  followUpLine,
+  type Protocol,
+  plain,
+  type Run,
+  roleLabels,
+} from './protocol.ts';
 
 const font = (file: string) =>
   fileURLToPath(import.meta.resolve(`@fontsource/noto-serif/files/${file}`));
@@ -185,6 +196,26 @@ export function renderPdf(protocol: Protocol, producedAt: Date): Promise<Buffer>
     if (line) doc.text(line);
   }
   doc.moveDown();
+  if (protocol.corrections.length > 0) {
+    const top = doc.y;
+    const inner = { width: width - 16 };
+    doc
+      .font('bold')
+      .fillColor(accent)
+      .text(correctedHeading, doc.page.margins.left + 8, top + 6, inner);
+    doc.font('regular').fillColor(ink);
+    for (const line of correctionLines(protocol)) doc.text(line, inner);
+    doc.font('italic').fillColor(muted).text(correctedNote, inner);
+    doc
+      .rect(doc.page.margins.left, top, width, doc.y - top + 6)
+      .strokeColor(accent)
+      .lineWidth(0.8)
+      .stroke();
+    doc.fillColor(ink).font('regular');
+    doc.x = doc.page.margins.left;
+    doc.y += 6;
+    doc.moveDown();
+  }
 
   for (const group of protocol.attendance) {
     doc.font('bold').fontSize(11).fillColor(accent).text(group.heading);
@@ -226,6 +257,20 @@ export function renderPdf(protocol: Protocol, producedAt: Date): Promise<Buffer>
     for (const attachment of paragraph.attachments) doc.text(`Bilaga: ${attachment}`, { width });
     doc.fillColor(ink).font('regular');
     writeBlocks(doc, paragraph.blocks, 0);
+  }
+
+  if (protocol.followUp.length > 0) {
+    if (doc.y > doc.page.height - doc.page.margins.bottom - 60) doc.addPage();
+    doc.x = doc.page.margins.left;
+    doc.moveDown(0.4);
+    doc.font('bold').fontSize(12).fillColor(ink).text(followUpHeading, { width });
+    doc.fontSize(10.5).moveDown(0.2).font('regular');
+    for (const followUp of protocol.followUp) {
+      const y = doc.y;
+      doc.text('•', doc.page.margins.left, y, { width: 16 });
+      doc.text(followUpLine(followUp), doc.page.margins.left + 16, y, { width: width - 16 });
+    }
+    doc.x = doc.page.margins.left;
   }
 
   if (protocol.signatures.length > 0) {

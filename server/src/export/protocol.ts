@@ -24,6 +24,10 @@ export interface Protocol {
   signatures: SignatureLine[];
   /** Justeringsdatum, once every signer has signed. */
   adjustedOn: string | null;
+  /** Corrections (rättelser) made after earlier rounds of justering, oldest first. */
+  corrections: Correction[];
+  /** The notice only: the board's assignments from earlier meetings that are still open. */
+  followUp: FollowUp[];
   posting: {
     organ: string;
     meetingDate: string | null;
@@ -76,6 +80,22 @@ export type Block =
       reservations: string;
     }
   | { type: 'assignment'; assignee: string; dueDate: string | null; runs: Run[] };
+
+export interface Correction {
+  /** The day the correction was made (Swedish time). */
+  correctedOn: string;
+  reason: string;
+}
+
+/** An open assignment (uppdrag) from an earlier meeting, to follow up (uppföljning). */
+export interface FollowUp {
+  meetingDate: string;
+  meetingTitle: string;
+  label: string | null;
+  assignee: string;
+  text: string;
+  dueDate: string | null;
+}
 
 export interface SignatureLine {
   role: 'chair' | 'adjuster' | 'secretary';
@@ -242,6 +262,10 @@ export interface ProtocolContext {
   signatures: SignatureLine[];
   adjustedOn: string | null;
   posting: { postedFrom: string; postedTo: string; storagePlace: string } | null;
+  /** Corrections after signing; the notice has none. */
+  corrections?: Correction[];
+  /** Open assignments from earlier meetings; only the notice lists them. */
+  followUp?: FollowUp[];
 }
 
 /** Builds the protocol (or the notice: agenda with presenters, proposals and attachments). */
@@ -282,9 +306,34 @@ export function buildProtocol(snapshot: MeetingSnapshot, context: ProtocolContex
     })),
     signatures: context.kind === 'minutes' ? context.signatures : [],
     adjustedOn: context.adjustedOn,
+    corrections: context.kind === 'minutes' ? (context.corrections ?? []) : [],
+    followUp: context.kind === 'notice' ? (context.followUp ?? []) : [],
     posting: context.posting ? { organ, meetingDate: meta.date, ...context.posting } : null,
   };
 }
+
+/** "Rättelse 2026-12-02: reason", one line per correction, for every renderer. */
+export function correctionLines(protocol: Protocol): string[] {
+  return protocol.corrections.map(
+    (correction) => `Rättelse ${correction.correctedOn}: ${correction.reason}`,
+  );
+}
+
+/** The heading and the note of a corrected protocol, the same in every format. */
+export const correctedHeading = 'Rättat protokoll';
+// True before and after the new round of justering; the signature block shows which it is.
+export const correctedNote =
+  'Protokollet har rättats efter justering. Den tidigare justerade versionen finns kvar oförändrad.';
+
+/** "Kassören – redovisa utfallet (senast 2027-03-31). Från Styrelsemöte 2026-11-20, § 5." */
+export function followUpLine(followUp: FollowUp): string {
+  const due = followUp.dueDate ? ` (senast ${followUp.dueDate})` : '';
+  const from = `Från ${followUp.meetingTitle} ${followUp.meetingDate}${followUp.label ? `, § ${followUp.label}` : ''}.`;
+  return `${followUp.assignee} – ${followUp.text}${due}. ${from}`;
+}
+
+/** Heading of the notice's follow-up list. */
+export const followUpHeading = 'Uppföljning av uppdrag';
 
 /** Plain text of runs. */
 export function plain(runs: Run[]): string {

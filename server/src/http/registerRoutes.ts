@@ -4,6 +4,7 @@ import type { ApiDeps } from './apiContext.ts';
 import type { ApiHandlers } from './apiRouter.ts';
 import { requireBoardMember } from './boardRoutes.ts';
 import { AppError } from './errors.ts';
+import { requireMeetingAccess } from './meetingRoutes.ts';
 import { readBody } from './requestBody.ts';
 
 const statusSchema = z.enum(['open', 'done', 'all']).default('all');
@@ -37,6 +38,11 @@ export function registerHandlers(deps: ApiDeps) {
       const { done } = await readBody(c, setAssignmentDoneRequestSchema);
       await register.setDone(meeting.id, c.req.param('key'), done, member.userId);
       return c.body(null, 204);
+    },
+
+    'get /api/meetings/:meetingId/follow-up': async (c) => {
+      const access = await requireMeetingAccess(c, deps);
+      return c.json(await register.followUp(access.meeting));
     },
   } satisfies Partial<ApiHandlers>;
 }

@@ -14,7 +14,12 @@ import { renderDocx } from '../export/docx.ts';
 import { renderHtml } from '../export/html.ts';
 import { renderMarkdown } from '../export/markdown.ts';
 import { renderPdf } from '../export/pdf.ts';
-import { buildProtocol, type Protocol, type SignatureLine } from '../export/protocol.ts';
+import {
+  buildProtocol,
+  type FollowUp,
+  type Protocol,
+  type SignatureLine,
+} from '../export/protocol.ts';
 import type { AccountStore, MeetingRecord, SignatureRecord } from '../storage/accountStore.ts';
 
 /** A refused lifecycle step, with a stable code for the API. */
@@ -79,6 +84,8 @@ export class LifecycleService {
       reason: string | null,
       userId: string,
     ) => Promise<number>,
+    /** The board's open assignments from earlier meetings, for the notice (uppföljning). */
+    private readonly followUp: (meeting: MeetingRecord) => Promise<FollowUp[]> = async () => [],
   ) {}
 
   async state(meetingId: string): Promise<LifecycleState> {
@@ -296,7 +303,7 @@ export class LifecycleService {
         409,
         'the meeting changed meanwhile; reload and try again',
       );
-    await this.accounts.archiveSignatures(meetingId, versionId);
+    await this.accounts.archiveSignatures(meetingId, versionId, { reason, at: Date.now() });
     await this.documents.change(meetingId, (doc) => {
       setServerMeta(doc, 'status', 'minutesDrafted');
       setServerMeta(doc, 'locked', false);
@@ -332,15 +339,22 @@ export class LifecycleService {
     };
   }
 
-  /** Is this file (by its SHA-256) a signed protocol Justera issued? */
+  /**
+   * Is this file (by its SHA-256) a signed protocol Justera issued? Answers with the round of
+   * justering that signed this very file, and whether a correction has superseded it since.
+   */
   async verify(hash: string): Promise<Verification> {
     const file = await this.accounts.findSignedFile(hash.toLowerCase());
     if (!file) return { valid: false };
     const meeting = await this.accounts.findMeeting(file.meetingId);
     const lifecycle = await this.accounts.meetingLifecycle(file.meetingId);
-    const board = meeting ? await this.accounts.findBoard(meeting.boardId) : null;
     if (!meeting || !lifecycle) return { valid: false };
-    const signatures = await this.accounts.listSignatures(meeting.id);
+    const board = await this.accounts.findBoard(meeting.boardId);
+    const round =
+      file.supersededVersion === null
+        ? null
+        : await this.accounts.supersededRound(meeting.id, file.supersededVersion);
+    const signatures = round ? round.signatures : await this.accounts.listSignatures(meeting.id);
     return {
       valid: true,
       meetingId: meeting.id,
@@ -348,12 +362,15 @@ export class LifecycleService {
       title: meeting.title,
       date: meeting.date,
       format: file.format,
-      adjustedOn: lifecycle.adjustedOn,
+      adjustedOn: round ? round.adjustedOn : lifecycle.adjustedOn,
       signatures: signatures.map((signature) => ({
         name: signature.name,
         role: signature.role,
         signedAt: swedishTime(signature.signedAt),
       })),
+      superseded: round
+        ? { reason: round.reason, correctedOn: swedishDate(round.correctedAt) }
+        : null,
     };
   }
 
@@ -418,8 +435,14 @@ export class LifecycleService {
         };
       });
     }
+    const corrections = (await this.accounts.listCorrections(meeting.id)).map((correction) => ({
+      correctedOn: swedishDate(correction.correctedAt),
+      reason: correction.reason,
+    }));
     return buildProtocol(snapshot, {
       kind,
+      corrections,
+      followUp: kind === 'notice' ? await this.followUp(meeting) : [],
       organ: board?.name ?? '',
       signatures,
       adjustedOn: withSignatures ? (lifecycle?.adjustedOn ?? null) : null,

@@ -78,8 +78,9 @@ export class DecisionRegister {
   async assignments(
     boardId: string,
     status: 'open' | 'done' | 'all',
+    include: (meeting: MeetingRecord) => boolean = () => true,
   ): Promise<RegisteredAssignment[]> {
-    const meetings = await this.accounts.listMeetings(boardId);
+    const meetings = (await this.accounts.listMeetings(boardId)).filter(include);
     const done = await this.accounts.doneAssignments(meetings.map((meeting) => meeting.id));
     const found: RegisteredAssignment[] = [];
     for (const meeting of meetings) {
@@ -105,6 +106,20 @@ export class DecisionRegister {
       doc.destroy();
     }
     return found;
+  }
+
+  /**
+   * What the board still has to follow up at `meeting` (uppföljning av uppdrag): the open
+   * assignments of its earlier meetings, oldest meeting first.
+   */
+  async followUp(meeting: MeetingRecord): Promise<RegisteredAssignment[]> {
+    const open = await this.assignments(
+      meeting.boardId,
+      'open',
+      (other) => other.date < meeting.date,
+    );
+    // Stable: the assignments of one meeting stay in agenda order.
+    return open.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   }
 
   setDone(meetingId: string, key: string, done: boolean, userId: string): Promise<void> {

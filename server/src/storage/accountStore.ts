@@ -82,9 +82,26 @@ export interface AccountStore {
     meetingId: string,
     sha256: string,
   ): Promise<{ format: string; data: Uint8Array } | null>;
-  /** Moves the current signatures to the archive of `versionId` and clears justering/posting. */
-  archiveSignatures(meetingId: string, versionId: number): Promise<void>;
-  findSignedFile(sha256: string): Promise<{ meetingId: string; format: string } | null>;
+  /**
+   * A correction supersedes the current round of justering: its signatures go to the archive of
+   * `versionId` (the save point of the signed minutes) with its justeringsdatum and the reason,
+   * the files it issued are marked superseded, and justering/posting are cleared.
+   */
+  archiveSignatures(
+    meetingId: string,
+    versionId: number,
+    correction: { reason: string; at: number },
+  ): Promise<void>;
+  findSignedFile(sha256: string): Promise<{
+    meetingId: string;
+    format: string;
+    /** The save point of the round that issued the file, once a correction superseded it. */
+    supersededVersion: number | null;
+  } | null>;
+  /** A round of justering a correction superseded: who signed it, when, and why it was corrected. */
+  supersededRound(meetingId: string, versionId: number): Promise<SupersededRound | null>;
+  /** The corrections of a meeting's minutes, oldest first. */
+  listCorrections(meetingId: string): Promise<Array<{ reason: string; correctedAt: number }>>;
 
   /** Assignments marked done, by meeting: key → when and by whom. */
   doneAssignments(
@@ -205,4 +222,12 @@ export interface SignatureRecord {
   name: string;
   signedAt: number;
   sha256: string;
+}
+
+export interface SupersededRound {
+  versionId: number;
+  adjustedOn: string | null;
+  reason: string;
+  correctedAt: number;
+  signatures: Array<Omit<SignatureRecord, 'meetingId'>>;
 }

@@ -2,7 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   guardRoute,
+  itemAnchor,
+  itemFromHash,
   loginPath,
+  meetingItemPath,
   nextFromLocation,
   parseRoute,
   safeNextPath,
@@ -29,6 +32,29 @@ describe('parseRoute', () => {
     expect(parseRoute('/b/')).toEqual({ page: 'notFound' });
     expect(parseRoute('/b/x/y')).toEqual({ page: 'notFound' });
     expect(parseRoute('/loginx')).toEqual({ page: 'notFound' });
+  });
+});
+
+describe('meetingItemPath', () => {
+  it('links to a § of a meeting: the workspace page, with the § element id as the fragment', () => {
+    const url = new URL(meetingItemPath('0isq6jIPCm2HKTb3', 'item_5-a'), 'https://justera.test');
+    expect(parseRoute(url.pathname)).toEqual({ page: 'meeting', meetingId: '0isq6jIPCm2HKTb3' });
+    expect(url.hash).toBe(`#${itemAnchor('item_5-a')}`);
+    expect(itemFromHash(url.hash)).toBe('item_5-a');
+  });
+
+  it('reads no item from other fragments', () => {
+    for (const hash of ['', '#', '#minutes', '#item-', '#%E0%A4%A'])
+      expect(itemFromHash(hash)).toBeNull();
+  });
+
+  it('round-trips any item id', () => {
+    fc.assert(
+      fc.property(fc.string({ minLength: 1 }), (itemId) => {
+        const { hash } = new URL(meetingItemPath('m1', itemId), 'https://justera.test');
+        expect(itemFromHash(hash)).toBe(itemId);
+      }),
+    );
   });
 });
 

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { canonicalMinutes, sha256 } from '../../../server/src/export/canonical.ts';
 import { renderDocx } from '../../../server/src/export/docx.ts';
+import { renderHtml } from '../../../server/src/export/html.ts';
+import { renderMarkdown } from '../../../server/src/export/markdown.ts';
 import { renderPdf } from '../../../server/src/export/pdf.ts';
 import { buildProtocol } from '../../../server/src/export/protocol.ts';
 import { decisionsOfMeeting, readMeeting } from '../../../shared/doc/index.ts';
@@ -13,7 +15,7 @@ import {
   skaraborg2023,
   uppsala2016,
 } from '../../fixtures/samples/index.ts';
-import { docxText, pdfText, squash } from '../../helpers/documents.ts';
+import { docxText, htmlText, markdownText, pdfText, squash } from '../../helpers/documents.ts';
 
 const samples: SampleProtocol[] = [nns2020, skaraborg2023, uppsala2016];
 
@@ -56,7 +58,7 @@ function protocolOf(sample: SampleProtocol) {
 
 describe('exports of the sample protocols', () => {
   for (const sample of samples) {
-    it(`renders ${sample.name} to a PDF and a DOCX holding every §, decision, attendee and signer`, async () => {
+    it(`renders ${sample.name} to PDF, DOCX, HTML and Markdown holding every §, decision, attendee and signer`, async () => {
       const { doc, snapshot, protocol } = protocolOf(sample);
       const pdf = await renderPdf(protocol, new Date('2026-11-27T09:10:00Z'));
       const docx = await renderDocx(protocol);
@@ -77,6 +79,8 @@ describe('exports of the sample protocols', () => {
       const sources: Array<[string, string]> = [
         ['pdf', pdfBody],
         ['docx', squash(word)],
+        ['html', squash(htmlText(renderHtml(protocol)))],
+        ['md', squash(markdownText(renderMarkdown(protocol)))],
       ];
       for (const [source, content] of sources) {
         for (const item of snapshot.items.filter((entry) => !entry.removedAfterApproval)) {
@@ -103,6 +107,26 @@ describe('exports of the sample protocols', () => {
       expect(text).toContain('å');
     });
   }
+
+  it('shows partial presence ("§ 1–4") of the people who came or left during the meeting, in every format', async () => {
+    const { protocol } = protocolOf(nns2020);
+    const pdf = squash((await pdfText(await renderPdf(protocol, new Date(0)))).text);
+    const word = squash(docxText(await renderDocx(protocol)).text);
+    const html = squash(htmlText(renderHtml(protocol)));
+    const md = squash(markdownText(renderMarkdown(protocol)));
+    // Typed from the original: Bergström left after § 4, Grahn after § 5, Mård came for § 8.
+    const expected = [
+      'Mattias Bergström (SCÖ Linköping, § 1–4)',
+      'Samuel Grahn (SOF Halland, § 1–5)',
+      'Tobias Mård (SOF RAR, ekonomistöd, § 8)',
+    ];
+    for (const [format, content] of Object.entries({ pdf, word, html, md })) {
+      for (const line of expected) expect(content, format).toContain(squash(line));
+    }
+    // Everyone else was there throughout, and the absent have no range.
+    expect(pdf).toContain(squash('Marie Svensson (SOF RAR i Sörmland, ordförande)'));
+    expect(pdf).toContain(squash('Angela Fash (SOF Insjöriket)'));
+  });
 
   it('gives the same canonical bytes and the same PDF bytes for the same document', async () => {
     const first = protocolOf(nns2020).protocol;

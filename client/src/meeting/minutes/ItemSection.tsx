@@ -5,6 +5,7 @@ import {
   itemProposal,
   itemTitle,
 } from '../../../../shared/doc/index.ts';
+import { itemAnchor } from '../../app/routes.ts';
 import { CollaborativeTextField } from '../../editor/CollaborativeTextField.tsx';
 import type { PlaceholderTexts } from '../../editor/extensions.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
@@ -13,9 +14,9 @@ import { Attachments } from './Attachments.tsx';
 import { ItemDetails, StatusControl } from './ItemDetails.tsx';
 import { SectionBody } from './SectionBody.tsx';
 
-/** The element id of a § in the minutes, for scrolling and links. */
+/** The element id of a § in the minutes, for scrolling and links (see meetingItemPath). */
 export function sectionId(itemId: string): string {
-  return `item-${itemId}`;
+  return itemAnchor(itemId);
 }
 
 export interface ItemSectionProps {

@@ -182,6 +182,34 @@ export const migrations: readonly { version: number; name: string; sql: string }
   },
   {
     version: 6,
+    name: 'signing rounds superseded by corrections',
+    sql: `
+      -- A round of justering that a correction superseded: its justeringsdatum and the reason,
+      -- so a file it signed still verifies as what it was (signers in signature_archive).
+      CREATE TABLE superseded_rounds (
+        meeting_id TEXT NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
+        version_id INTEGER NOT NULL,
+        adjusted_on TEXT,
+        reason TEXT NOT NULL,
+        corrected_at INTEGER NOT NULL,
+        PRIMARY KEY (meeting_id, version_id)
+      );
+      -- The correction (its save point) that superseded the round that issued this file.
+      ALTER TABLE signed_files ADD COLUMN superseded_version INTEGER;
+      -- Corrections made before this migration: their save points hold reason and time; the
+      -- justeringsdatum of those rounds was not kept.
+      INSERT INTO superseded_rounds (meeting_id, version_id, adjusted_on, reason, corrected_at)
+        SELECT DISTINCT a.meeting_id, a.version_id, NULL, COALESCE(v.reason, ''), v.created_at
+          FROM signature_archive a JOIN doc_versions v ON v.id = a.version_id
+          JOIN meetings m ON m.id = a.meeting_id;
+      UPDATE signed_files SET superseded_version = (
+        SELECT MIN(r.version_id) FROM superseded_rounds r
+          WHERE r.meeting_id = signed_files.meeting_id AND r.corrected_at >= signed_files.created_at
+      );
+    `,
+  },
+  {
+    version: 7,
     name: 'snapshot state vectors',
     sql: `
       -- The state vector of each snapshot (a few bytes), so a room can answer a joining client

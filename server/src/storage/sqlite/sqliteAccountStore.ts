@@ -17,6 +17,7 @@ import {
   type NewUser,
   type SessionRecord,
   type SignatureRecord,
+  type SupersededRound,
   type UserRecord,
 } from '../accountStore.ts';
 
@@ -535,11 +536,22 @@ export class SqliteAccountStore implements AccountStore {
     return row ? { format: row.format, data: new Uint8Array(row.data) } : null;
   }
 
-  async archiveSignatures(meetingId: string, versionId: number): Promise<void> {
+  async archiveSignatures(
+    meetingId: string,
+    versionId: number,
+    correction: { reason: string; at: number },
+  ): Promise<void> {
     this.db.transaction(() => {
       this.sql(
         `INSERT INTO signature_archive (meeting_id, version_id, user_id, role, name, signed_at, sha256)
            SELECT meeting_id, ?, user_id, role, name, signed_at, sha256 FROM signatures WHERE meeting_id = ?`,
+      ).run(versionId, meetingId);
+      this.sql(
+        `INSERT INTO superseded_rounds (meeting_id, version_id, adjusted_on, reason, corrected_at)
+           SELECT id, ?, adjusted_on, ?, ? FROM meetings WHERE id = ?`,
+      ).run(versionId, correction.reason, correction.at, meetingId);
+      this.sql(
+        'UPDATE signed_files SET superseded_version = ? WHERE meeting_id = ? AND superseded_version IS NULL',
       ).run(versionId, meetingId);
       this.sql('DELETE FROM signatures WHERE meeting_id = ?').run(meetingId);
       this.sql(
@@ -548,12 +560,40 @@ export class SqliteAccountStore implements AccountStore {
     })();
   }
 
-  async findSignedFile(sha256: string): Promise<{ meetingId: string; format: string } | null> {
+  async findSignedFile(sha256: string): Promise<{
+    meetingId: string;
+    format: string;
+    supersededVersion: number | null;
+  } | null> {
     return (
-      (this.sql('SELECT meeting_id AS meetingId, format FROM signed_files WHERE sha256 = ?').get(
-        sha256,
-      ) as { meetingId: string; format: string } | undefined) ?? null
+      (this.sql(
+        'SELECT meeting_id AS meetingId, format, superseded_version AS supersededVersion FROM signed_files WHERE sha256 = ?',
+      ).get(sha256) as
+        | { meetingId: string; format: string; supersededVersion: number | null }
+        | undefined) ?? null
     );
+  }
+
+  async supersededRound(meetingId: string, versionId: number): Promise<SupersededRound | null> {
+    const round = this.sql(
+      `SELECT adjusted_on AS adjustedOn, reason, corrected_at AS correctedAt
+         FROM superseded_rounds WHERE meeting_id = ? AND version_id = ?`,
+    ).get(meetingId, versionId) as Omit<SupersededRound, 'versionId' | 'signatures'> | undefined;
+    if (!round) return null;
+    const signatures = this.sql(
+      `SELECT user_id AS userId, role, name, signed_at AS signedAt, sha256 FROM signature_archive
+         WHERE meeting_id = ? AND version_id = ? ORDER BY signed_at, user_id`,
+    ).all(meetingId, versionId) as SupersededRound['signatures'];
+    return { versionId, ...round, signatures };
+  }
+
+  async listCorrections(
+    meetingId: string,
+  ): Promise<Array<{ reason: string; correctedAt: number }>> {
+    return this.sql(
+      `SELECT reason, corrected_at AS correctedAt FROM superseded_rounds
+         WHERE meeting_id = ? ORDER BY corrected_at, version_id`,
+    ).all(meetingId) as Array<{ reason: string; correctedAt: number }>;
   }
 
   async doneAssignments(
