@@ -20,13 +20,21 @@ function delegateTo(storage: SqliteStorage): Storage {
   return {
     appendUpdates: (entries) => storage.appendUpdates(entries),
     loadDocument: (meetingId) => storage.loadDocument(meetingId),
-    compact: (meetingId, snapshot, upToSeq) => storage.compact(meetingId, snapshot, upToSeq),
+    compact: (meetingId, snapshot, upToSeq, stateVector) =>
+      storage.compact(meetingId, snapshot, upToSeq, stateVector),
     saveVersion: (version) => storage.saveVersion(version),
     listVersions: (meetingId) => storage.listVersions(meetingId),
     loadVersion: (meetingId, versionId) => storage.loadVersion(meetingId, versionId),
     ping: () => storage.ping(),
     close: () => storage.close(),
   };
+}
+
+/** A fresh data directory, removed after the file's tests. */
+function makeDataDirFor(list: string[]): string {
+  const dataDir = makeDataDir();
+  list.push(dataDir);
+  return dataDir;
 }
 
 function openSqlite(dataDir: string): SqliteStorage {
@@ -100,6 +108,65 @@ describe('group commit', () => {
     await expect(
       writer.append({ meetingId: 'm', update, authorId: null }),
     ).resolves.toBeGreaterThan(0);
+    await sqlite.close();
+  });
+});
+
+describe('pipelined group commit', () => {
+  it('starts the next batch while the last one is made durable, and reports them in order', async () => {
+    // A storage whose commits finish only when the test says so, in any order.
+    const started: Array<{ size: number; finish: (seqs: number[]) => void }> = [];
+    const sqlite = openSqlite(makeDataDirFor(dirs));
+    const held: Storage = {
+      ...delegateTo(sqlite),
+      appendUpdates: (entries) =>
+        new Promise<number[]>((resolve) => {
+          started.push({ size: entries.length, finish: resolve });
+        }),
+    };
+    const writer = new GroupCommitWriter(held);
+    const update = Y.encodeStateAsUpdate(new Y.Doc());
+    const resolved: number[] = [];
+    const append = () =>
+      writer.append({ meetingId: 'm', update, authorId: null }).then((seq) => resolved.push(seq));
+    const first = append();
+    await new Promise((resolve) => setImmediate(resolve));
+    const second = append();
+    await new Promise((resolve) => setImmediate(resolve));
+    // The second batch went to storage before the first was durable.
+    expect(started.map((batch) => batch.size)).toEqual([1, 1]);
+    // The second finishes first; its caller still hears after the first one's.
+    started[1]?.finish([2]);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(resolved).toEqual([]);
+    started[0]?.finish([1]);
+    await Promise.all([first, second]);
+    expect(resolved).toEqual([1, 2]);
+    await sqlite.close();
+  });
+
+  it('commits with synchronous FULL through the log connection and stays readable by the other', async () => {
+    const sqlite = new SqliteStorage({ dataDir: makeDataDirFor(dirs), synchronous: 'full' });
+    const writer = new GroupCommitWriter(sqlite);
+    const doc = new Y.Doc();
+    const appended: Promise<number>[] = [];
+    for (let i = 0; i < 20; i += 1) {
+      const before = Y.encodeStateVector(doc);
+      doc.getText('t').insert(0, String(i % 10));
+      appended.push(
+        writer.append({
+          meetingId: 'm',
+          update: Y.encodeStateAsUpdate(doc, before),
+          authorId: null,
+        }),
+      );
+      if (i % 5 === 0) await new Promise((resolve) => setImmediate(resolve));
+    }
+    const seqs = await Promise.all(appended);
+    expect([...seqs].sort((a, b) => a - b)).toEqual(seqs);
+    const loaded = new Y.Doc();
+    for (const update of (await sqlite.loadDocument('m')).updates) Y.applyUpdate(loaded, update);
+    expect(loaded.getText('t').toString()).toBe(doc.getText('t').toString());
     await sqlite.close();
   });
 });

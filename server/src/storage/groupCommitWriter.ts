@@ -8,14 +8,21 @@ interface Pending {
 
 /**
  * Collects updates that arrive in the same event-loop turn (often from many sockets and rooms) and
- * writes them in one storage transaction, so a burst of keystrokes costs one commit (and one fsync)
- * instead of one each. Batches are written strictly one after another, and each caller's promise
- * resolves in arrival order, so per-room ordering is preserved.
+ * writes them in one storage transaction, so a burst of keystrokes costs one commit instead of one
+ * each.
+ *
+ * Batches are pipelined: the next batch is written while the previous one is still being made
+ * durable (the fsync runs off the event loop, see SqliteStorage), so under load a commit's wait
+ * overlaps the next batch's work instead of adding to it. Storage commits batches in the order
+ * they are started, and every caller's promise resolves in arrival order — never before the
+ * promises of earlier batches — so per-room ordering holds and nothing is reported durable ahead
+ * of what came before it.
  */
 export class GroupCommitWriter {
   private queue: Pending[] = [];
   private scheduled = false;
-  private inFlight: Promise<void> = Promise.resolve();
+  /** Settles after every batch started so far has settled (in order). */
+  private settled: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly storage: Storage,
@@ -34,7 +41,7 @@ export class GroupCommitWriter {
         // this turn joins the batch.
         setImmediate(() => {
           this.scheduled = false;
-          this.inFlight = this.inFlight.then(() => this.flushQueued());
+          this.startQueued();
         });
       }
     });
@@ -42,27 +49,40 @@ export class GroupCommitWriter {
 
   /** Resolves once everything appended so far is committed (or failed). */
   async drain(): Promise<void> {
-    while (this.queue.length > 0 || this.scheduled) {
-      if (this.scheduled) await new Promise<void>((resolve) => setImmediate(resolve));
-      this.inFlight = this.inFlight.then(() => this.flushQueued());
-      await this.inFlight;
-    }
-    await this.inFlight;
+    this.startQueued();
+    await this.settled;
   }
 
-  private async flushQueued(): Promise<void> {
-    while (this.queue.length > 0) {
-      const batch = this.queue.splice(0, this.maxBatch);
-      try {
-        const started = performance.now();
-        const seqs = await this.storage.appendUpdates(batch.map((pending) => pending.entry));
-        this.onCommitted((performance.now() - started) / 1000, batch.length);
-        batch.forEach((pending, index) => {
-          pending.resolve(seqs[index] ?? 0);
-        });
-      } catch (error) {
-        for (const pending of batch) pending.reject(error);
-      }
+  private startQueued(): void {
+    while (this.queue.length > 0) this.startBatch(this.queue.splice(0, this.maxBatch));
+  }
+
+  private startBatch(batch: Pending[]): void {
+    const started = performance.now();
+    let committed: Promise<number[]>;
+    try {
+      // Storage orders batches by this call: it commits (or queues) synchronously here.
+      committed = this.storage.appendUpdates(batch.map((pending) => pending.entry));
+    } catch (error) {
+      committed = Promise.reject(error);
     }
+    const outcome = committed.then(
+      (seqs) => {
+        this.onCommitted((performance.now() - started) / 1000, batch.length);
+        return { ok: true as const, seqs };
+      },
+      (error: unknown) => ({ ok: false as const, error }),
+    );
+    const previous = this.settled;
+    this.settled = previous.then(async () => {
+      const result = await outcome;
+      if (result.ok) {
+        batch.forEach((pending, index) => {
+          pending.resolve(result.seqs[index] ?? 0);
+        });
+      } else {
+        for (const pending of batch) pending.reject(result.error);
+      }
+    });
   }
 }

@@ -8,7 +8,9 @@
 export interface Storage {
   /**
    * Appends updates durably in ONE transaction (group commit) and returns each entry's sequence
-   * number, in order. When the promise resolves, the rows are committed.
+   * number, in order. When the promise resolves, the rows are committed. Calls may overlap (the
+   * group-commit writer starts the next batch while the last one is being made durable): an
+   * implementation commits batches in the order of the calls.
    */
   appendUpdates(entries: readonly UpdateEntry[]): Promise<number[]>;
   /** The snapshot and the update tail of a meeting (empty for a meeting never written). */

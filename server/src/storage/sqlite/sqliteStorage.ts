@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { NewVersion, Storage, StoredDocument, UpdateEntry, VersionInfo } from '../storage.ts';
 import { migrations } from './migrations.ts';
+import { WalFlusher } from './walFlusher.ts';
 
 /** The database file inside DATA_DIR. */
 export const databaseFileName = 'justera.sqlite';
@@ -16,11 +17,19 @@ export interface SqliteOptions {
 
 /**
  * The embedded default: one SQLite file in the data directory, WAL mode. better-sqlite3 is
- * synchronous, so a commit has reached the OS (and with synchronous=FULL the disk) when a call
- * returns; the async interface exists for implementations that need it.
+ * synchronous, so a commit has reached the OS when a call returns; with synchronous 'full'
+ * every commit is also on disk before its promise resolves (update-log commits through
+ * WalFlusher, off the event loop; everything else through SQLite's own fsync).
  */
 export class SqliteStorage implements Storage {
   private readonly db: Database.Database;
+  /**
+   * The update log's own connection. With synchronous 'full' it commits without SQLite's fsync
+   * and `walFlusher` makes each commit durable off the event loop (see walFlusher.ts); the main
+   * connection (accounts, lifecycle, signatures) keeps SQLite's own per-commit fsync.
+   */
+  private readonly logDb: Database.Database;
+  private readonly walFlusher: WalFlusher | null;
   private readonly insertUpdate: Database.Statement<[string, Buffer, string | null, number]>;
   private readonly selectSnapshot: Database.Statement<
     [string],
@@ -41,14 +50,20 @@ export class SqliteStorage implements Storage {
 
   constructor(options: SqliteOptions) {
     mkdirSync(options.dataDir, { recursive: true });
-    this.db = new Database(join(options.dataDir, options.fileName ?? databaseFileName));
+    const file = join(options.dataDir, options.fileName ?? databaseFileName);
+    this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma(`synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
     this.db.pragma('busy_timeout = 5000');
     this.db.pragma('foreign_keys = ON');
     migrate(this.db);
+    this.logDb = new Database(file);
+    this.logDb.pragma('synchronous = NORMAL');
+    this.logDb.pragma('busy_timeout = 5000');
+    this.logDb.pragma('foreign_keys = ON');
+    this.walFlusher = options.synchronous === 'full' ? new WalFlusher(`${file}-wal`) : null;
 
-    this.insertUpdate = this.db.prepare(
+    this.insertUpdate = this.logDb.prepare(
       'INSERT INTO doc_updates (meeting_id, data, author_id, created_at) VALUES (?, ?, ?, ?)',
     );
     this.selectSnapshot = this.db.prepare(
@@ -57,15 +72,17 @@ export class SqliteStorage implements Storage {
     this.selectTail = this.db.prepare(
       'SELECT seq, data FROM doc_updates WHERE meeting_id = ? AND seq > ? ORDER BY seq',
     );
-    this.upsertSnapshot = this.db.prepare(
+    this.upsertSnapshot = this.logDb.prepare(
       `INSERT INTO doc_snapshots (meeting_id, data, upto_seq, created_at, state_vector)
        VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (meeting_id) DO UPDATE SET data = excluded.data, upto_seq = excluded.upto_seq,
          created_at = excluded.created_at, state_vector = excluded.state_vector`,
     );
-    this.deleteUpTo = this.db.prepare('DELETE FROM doc_updates WHERE meeting_id = ? AND seq <= ?');
+    this.deleteUpTo = this.logDb.prepare(
+      'DELETE FROM doc_updates WHERE meeting_id = ? AND seq <= ?',
+    );
 
-    this.appendMany = this.db.transaction((entries: readonly UpdateEntry[]) => {
+    this.appendMany = this.logDb.transaction((entries: readonly UpdateEntry[]) => {
       const now = Date.now();
       return entries.map((entry) =>
         Number(
@@ -74,7 +91,7 @@ export class SqliteStorage implements Storage {
         ),
       );
     });
-    this.compactTx = this.db.transaction(
+    this.compactTx = this.logDb.transaction(
       (meetingId: string, snapshot: Buffer, upToSeq: number, stateVector: Buffer | null) => {
         this.upsertSnapshot.run(meetingId, snapshot, upToSeq, Date.now(), stateVector);
         this.deleteUpTo.run(meetingId, upToSeq);
@@ -89,7 +106,10 @@ export class SqliteStorage implements Storage {
 
   async appendUpdates(entries: readonly UpdateEntry[]): Promise<number[]> {
     if (entries.length === 0) return [];
-    return this.appendMany(entries);
+    // Committed here, synchronously, so batches are committed in the order they are given.
+    const seqs = this.appendMany(entries);
+    await this.walFlusher?.flush();
+    return seqs;
   }
 
   async loadDocument(meetingId: string): Promise<StoredDocument> {
@@ -163,6 +183,8 @@ export class SqliteStorage implements Storage {
   }
 
   async close(): Promise<void> {
+    await this.walFlusher?.close();
+    if (this.logDb.open) this.logDb.close();
     if (this.db.open) this.db.close();
   }
 }
