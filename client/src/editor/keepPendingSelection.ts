@@ -12,9 +12,10 @@ import type * as Y from 'yjs';
  * caret when a Yjs transaction starts (`beforeAllTransactions`) and puts it back after a remote
  * change, so a remote keystroke landing in that gap moved the caret back to where ProseMirror
  * last knew it, and the next key typed went there (seen in a CI run: Ctrl+End, Enter, and the
- * paragraph split two characters before its end). Before any Yjs transaction starts, this reads
- * the DOM caret into the editor. It must run before the binding's own listener, hence a priority
- * above Collaboration's (plugins' views are created in priority order, and so are the listeners).
+ * paragraph split two characters before its end). Before a remote Yjs transaction starts, and
+ * before a key is handled, this reads the DOM caret into the editor. It must run before the
+ * binding's own listener and before the keymaps, hence a priority above Collaboration's
+ * (plugins' views are created, and their props asked, in priority order).
  */
 export const KeepPendingSelection = Extension.create({
   name: 'keepPendingSelection',
@@ -23,10 +24,24 @@ export const KeepPendingSelection = Extension.create({
     return [
       new Plugin({
         key: new PluginKey('keepPendingSelection'),
+        props: {
+          // A key pressed right after a caret move (Ctrl+End, then Enter) can arrive before the
+          // move's selectionchange; ProseMirror's keymaps would then act at the old caret (seen
+          // under load: Enter split the paragraph where it had been clicked).
+          handleKeyDown: (view) => {
+            readDomSelection(view);
+            return false;
+          },
+        },
         view: (view) => {
           const doc = fragmentDoc(view);
           if (doc === null) return {};
-          const read = () => readDomSelection(view);
+          // Only for changes from elsewhere (the provider, the local cache). The binding's own
+          // transactions start inside a ProseMirror dispatch, where the DOM may be behind the
+          // state; reading it there would move the caret to where it was.
+          const read = () => {
+            if (doc._transaction?.local === false) readDomSelection(view);
+          };
           doc.on('beforeAllTransactions', read);
           return { destroy: () => doc.off('beforeAllTransactions', read) };
         },

@@ -73,11 +73,29 @@ describe('a caret move the editor has not read yet', () => {
     expect(editor.state.doc.firstChild?.textContent).toBe('Mötet öppnat.!');
   });
 
+  it('is where the next key acts, even when the key comes before the selectionchange', () => {
+    const { editor } = bindFocused(true);
+    moveDomCaretToEnd(editor);
+    // Enter, handled by the keymap before the browser reported the caret move.
+    const enter = new KeyboardEvent('keydown', { key: 'Enter', keyCode: 13, bubbles: true });
+    editor.view.dom.dispatchEvent(enter);
+    const paragraphs: string[] = [];
+    editor.state.doc.forEach((node) => {
+      paragraphs.push(node.textContent);
+    });
+    expect(paragraphs).toEqual(['Mötet öppnat.', '']);
+  });
+
   it('is lost without the extension (the bug it fixes)', () => {
     const { replicas, writer, itemId, editor } = bindFocused(false);
     moveDomCaretToEnd(editor);
     appendParagraph(writer.itemBody(itemId), 'Anna skriver.');
     replicas.sync(0, 1);
     expect(editor.state.selection.head).toBe(3);
+    editor.view.dom.dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'Enter', keyCode: 13, bubbles: true }),
+    );
+    // Split where the editor last knew the caret, not where it was.
+    expect(editor.state.doc.firstChild?.textContent).toBe('Mö');
   });
 });
