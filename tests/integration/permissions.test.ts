@@ -99,6 +99,24 @@ describe('who may see and edit a meeting', () => {
     }
   });
 
+  it('answers 403 to signed-in users who are not instance admins on every admin route', async () => {
+    const adminOnly = apiRoutes.filter((route) => route.scope === 'admin');
+    expect(adminOnly.length).toBeGreaterThan(0);
+    for (const person of [member, outsider]) {
+      for (const route of adminOnly) {
+        const { status } = await person.api.request(
+          route.method.toUpperCase(),
+          concretePath(route.path),
+          route.method === 'get' ? undefined : { openSignup: true },
+        );
+        expect({ route: `${route.method} ${route.path}`, status }).toEqual({
+          route: `${route.method} ${route.path}`,
+          status: 403,
+        });
+      }
+    }
+  });
+
   it('refuses a socket without valid credentials, and a member of another board, before the upgrade', async () => {
     const room = `${server.syncUrl}/${meeting.meetingId}`;
     expect(await upgradeStatus(room)).toBe(401);
@@ -458,6 +476,7 @@ describe('who may see and edit a meeting', () => {
     expect(await anonymous.expect(200, 'GET', '/api/auth/session')).toEqual({
       user: null,
       signupOpen: false,
+      firstAccount: false,
     });
     const session = await meeting.admin.expect<{ user: { name: string } | null }>(
       200,

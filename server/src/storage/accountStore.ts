@@ -12,6 +12,9 @@ export interface AccountStore {
   findUserByEmail(email: string): Promise<UserRecord | null>;
   findUserById(userId: string): Promise<UserRecord | null>;
   setPasswordHash(userId: string, passwordHash: string): Promise<void>;
+  /** Whether anyone may create an account without an invitation (off unless an admin said so). */
+  openSignup(): Promise<boolean>;
+  setOpenSignup(open: boolean): Promise<void>;
 
   createSession(session: SessionRecord): Promise<void>;
   /** A session or bearer token by the hash of its secret, or null (also when expired). */

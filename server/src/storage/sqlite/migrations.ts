@@ -217,4 +217,15 @@ export const migrations: readonly { version: number; name: string; sql: string }
       ALTER TABLE doc_snapshots ADD COLUMN state_vector BLOB;
     `,
   },
+  {
+    version: 8,
+    name: 'instance settings',
+    sql: `
+      -- Settings of the whole server, changed by an instance admin: one row per setting.
+      CREATE TABLE instance_settings (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      );
+    `,
+  },
 ];

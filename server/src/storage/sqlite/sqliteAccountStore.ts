@@ -90,6 +90,19 @@ export class SqliteAccountStore implements AccountStore {
     return (this.sql('SELECT count(*) AS n FROM users').get() as { n: number }).n;
   }
 
+  async openSignup(): Promise<boolean> {
+    const row = this.sql("SELECT value FROM instance_settings WHERE key = 'open_signup'").get() as
+      | { value: string }
+      | undefined;
+    return row?.value === 'true';
+  }
+
+  async setOpenSignup(open: boolean): Promise<void> {
+    this.sql(
+      "INSERT INTO instance_settings (key, value) VALUES ('open_signup', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+    ).run(String(open));
+  }
+
   async createUser(user: NewUser): Promise<UserRecord> {
     return this.insertUser(user);
   }
