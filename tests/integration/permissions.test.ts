@@ -99,6 +99,23 @@ describe('who may see and edit a meeting', () => {
     }
   });
 
+  it('keeps a title and an organisation per member in the directory, set by board admins only', async () => {
+    const memberPath = `/api/boards/${meeting.boardId}/members/${member.userId}`;
+    await meeting.admin.expect(204, 'PATCH', memberPath, {
+      title: 'Ersättare',
+      organisation: ' Region Testbygden ',
+    });
+    const board = await member.api.expect<{
+      members: Array<{ userId: string; title: string; organisation: string }>;
+    }>(200, 'GET', `/api/boards/${meeting.boardId}`);
+    expect(board.members.find((entry) => entry.userId === member.userId)).toMatchObject({
+      title: 'Ersättare',
+      organisation: 'Region Testbygden',
+    });
+    const refused = await member.api.request('PATCH', memberPath, { organisation: 'Annat' });
+    expect(refused.status).toBe(403);
+  });
+
   it('answers 403 to signed-in users who are not instance admins on every admin route', async () => {
     const adminOnly = apiRoutes.filter((route) => route.scope === 'admin');
     expect(adminOnly.length).toBeGreaterThan(0);

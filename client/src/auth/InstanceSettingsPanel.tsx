@@ -29,10 +29,14 @@ export function InstanceSettingsPanel() {
   }, []);
 
   const toggle = async (next: boolean) => {
+    const before = openSignup;
+    // The box shows the choice at once; a refusal puts it back and says why.
+    setOpenSignup(next);
     setBusy(true);
     setMessage(null);
     const result = await saveInstanceSettings({ openSignup: next });
     setBusy(false);
+    if (!result.ok) setOpenSignup(before);
     if (result.ok) {
       setOpenSignup(result.data.openSignup);
       setMessage({

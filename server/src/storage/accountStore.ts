@@ -32,7 +32,11 @@ export interface AccountStore {
   updateMember(
     boardId: string,
     userId: string,
-    patch: { role?: BoardRole | undefined; title?: string | undefined },
+    patch: {
+      role?: BoardRole | undefined;
+      title?: string | undefined;
+      organisation?: string | undefined;
+    },
   ): Promise<void>;
 
   createInvitation(invitation: InvitationRecord): Promise<void>;
@@ -164,6 +168,8 @@ export interface MemberRecord {
   userId: string;
   role: BoardRole;
   title: string;
+  /** The organisation the member represents; '' when none was given. */
+  organisation: string;
 }
 
 export interface InvitationRecord {

@@ -228,4 +228,13 @@ export const migrations: readonly { version: number; name: string; sql: string }
       );
     `,
   },
+  {
+    version: 9,
+    name: 'member organisations',
+    sql: `
+      -- The organisation a member represents on the board (a municipality, an agency), which
+      -- the attendance list takes over with the name and the title.
+      ALTER TABLE board_members ADD COLUMN organisation TEXT NOT NULL DEFAULT '';
+    `,
+  },
 ];

@@ -211,7 +211,7 @@ export class SqliteAccountStore implements AccountStore {
   async membership(boardId: string, userId: string): Promise<MemberRecord | null> {
     return (
       (this.sql(
-        'SELECT board_id AS boardId, user_id AS userId, role, title FROM board_members WHERE board_id = ? AND user_id = ?',
+        'SELECT board_id AS boardId, user_id AS userId, role, title, organisation FROM board_members WHERE board_id = ? AND user_id = ?',
       ).get(boardId, userId) as MemberRecord | undefined) ?? null
     );
   }
@@ -220,7 +220,7 @@ export class SqliteAccountStore implements AccountStore {
     boardId: string,
   ): Promise<Array<MemberRecord & { name: string; email: string }>> {
     return this.sql(
-      `SELECT m.board_id AS boardId, m.user_id AS userId, m.role, m.title, u.name, u.email
+      `SELECT m.board_id AS boardId, m.user_id AS userId, m.role, m.title, m.organisation, u.name, u.email
          FROM board_members m JOIN users u ON u.id = m.user_id WHERE m.board_id = ? ORDER BY u.name`,
     ).all(boardId) as Array<MemberRecord & { name: string; email: string }>;
   }
@@ -228,7 +228,11 @@ export class SqliteAccountStore implements AccountStore {
   async updateMember(
     boardId: string,
     userId: string,
-    patch: { role?: BoardRole | undefined; title?: string | undefined },
+    patch: {
+      role?: BoardRole | undefined;
+      title?: string | undefined;
+      organisation?: string | undefined;
+    },
   ): Promise<void> {
     if (patch.role !== undefined) {
       this.sql('UPDATE board_members SET role = ? WHERE board_id = ? AND user_id = ?').run(
@@ -240,6 +244,13 @@ export class SqliteAccountStore implements AccountStore {
     if (patch.title !== undefined) {
       this.sql('UPDATE board_members SET title = ? WHERE board_id = ? AND user_id = ?').run(
         patch.title,
+        boardId,
+        userId,
+      );
+    }
+    if (patch.organisation !== undefined) {
+      this.sql('UPDATE board_members SET organisation = ? WHERE board_id = ? AND user_id = ?').run(
+        patch.organisation,
         boardId,
         userId,
       );
