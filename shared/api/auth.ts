@@ -43,9 +43,24 @@ export const bearerTokenSchema = z.object({
   expiresAt: z.string(),
 });
 
-export const sessionSchema = z.object({ user: userSchema.nullable(), signupOpen: z.boolean() });
+/**
+ * For the first paint: who is signed in, whether sign-up is open (an empty instance, or an admin
+ * allowed it), and whether the next account is the first one (it becomes the instance admin).
+ */
+export const sessionSchema = z.object({
+  user: userSchema.nullable(),
+  signupOpen: z.boolean(),
+  firstAccount: z.boolean(),
+});
+
+/** Settings of the whole instance, changed by an instance admin. */
+export const instanceSettingsSchema = z.object({
+  /** Anyone may create an account without an invitation (default off). */
+  openSignup: z.boolean(),
+});
 
 export type SignupRequest = z.infer<typeof signupRequestSchema>;
 export type LoginRequest = z.infer<typeof loginRequestSchema>;
 export type User = z.infer<typeof userSchema>;
 export type BearerToken = z.infer<typeof bearerTokenSchema>;
+export type InstanceSettings = z.infer<typeof instanceSettingsSchema>;

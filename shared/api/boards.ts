@@ -23,6 +23,8 @@ export const boardMemberSchema = z.object({
   role: boardRoleSchema,
   /** Standing title on the board: ordförande, ledamot, ersättare, … */
   title: z.string(),
+  /** The organisation the member represents (a municipality, an agency), or ''. */
+  organisation: z.string(),
 });
 
 export const boardDetailSchema = boardSchema.extend({ members: z.array(boardMemberSchema) });
@@ -30,6 +32,7 @@ export const boardDetailSchema = boardSchema.extend({ members: z.array(boardMemb
 export const updateMemberRequestSchema = z.object({
   role: boardRoleSchema.optional(),
   title: z.string().trim().max(100).optional(),
+  organisation: z.string().trim().max(200).optional(),
 });
 
 export const createInvitationRequestSchema = z.object({

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   bearerTokenSchema,
+  instanceSettingsSchema,
   loginRequestSchema,
   passwordChangeRequestSchema,
   sessionSchema,
@@ -42,10 +43,11 @@ import {
 } from './register.ts';
 
 /**
- * Who may call a route: anyone (`public`), any signed-in user (`user`), members of the board in
- * the path (`board`), members of the meeting's board (`meeting`), or the holder of an invitation.
+ * Who may call a route: anyone (`public`), any signed-in user (`user`), instance admins
+ * (`admin`), members of the board in the path (`board`), members of the meeting's board
+ * (`meeting`), or the holder of an invitation.
  */
-export type RouteScope = 'public' | 'user' | 'board' | 'meeting' | 'invitation';
+export type RouteScope = 'public' | 'user' | 'admin' | 'board' | 'meeting' | 'invitation';
 
 export interface ApiRoute {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -69,7 +71,8 @@ const routeTable = [
   {
     method: 'post',
     path: '/api/auth/signup',
-    summary: 'Create the first account of an empty instance',
+    summary:
+      'Create an account: the first of an empty instance (its admin), or any while an admin allows open sign-up',
     scope: 'public',
     status: 201,
     request: signupRequestSchema,
@@ -114,6 +117,23 @@ const routeTable = [
     scope: 'user',
     status: 201,
     response: bearerTokenSchema,
+  },
+  {
+    method: 'get',
+    path: '/api/instance/settings',
+    summary: 'Settings of the whole instance (instance admins)',
+    scope: 'admin',
+    status: 200,
+    response: instanceSettingsSchema,
+  },
+  {
+    method: 'put',
+    path: '/api/instance/settings',
+    summary: 'Change the instance settings, e.g. allow sign-up without an invitation',
+    scope: 'admin',
+    status: 200,
+    request: instanceSettingsSchema,
+    response: instanceSettingsSchema,
   },
   {
     method: 'post',

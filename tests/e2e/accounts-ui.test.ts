@@ -185,10 +185,13 @@ describe('accounts, boards and roles in the browser', () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('SELECT');
     await page.keyboard.press('Tab');
     await page.keyboard.type('Ersättare');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Region Testbygden');
     await screenshot(page, 'accounts-05b-member-edit');
     await page.keyboard.press('Enter');
     await page.getByText('Ändringen för Bertil Berg är sparad.').waitFor();
     await directory.getByRole('cell', { name: 'Ersättare' }).waitFor();
+    await directory.getByRole('cell', { name: 'Region Testbygden' }).waitFor();
     await expect.poll(() => focusedText(page)).toBe('Ändra Bertil Berg');
     expect(unexpected(anna.errors)).toEqual([]);
   }, 60_000);
@@ -212,6 +215,53 @@ describe('accounts, boards and roles in the browser', () => {
     await page.getByRole('heading', { name: 'Registreringen är stängd' }).waitFor();
     await page.getByText('Be en administratör i din styrelse om en inbjudningslänk.').waitFor();
     await screenshot(page, 'accounts-07-signup-closed');
+  }, 60_000);
+
+  it('lets the instance admin open sign-up on the account page, and close it again', async () => {
+    const { page } = anna;
+    await page.goto(`${server.url}/account`);
+    const settings = page.getByRole('region', { name: 'Servern' });
+    const open = settings.getByRole('checkbox', { name: 'Tillåt nya konton utan inbjudan' });
+    await expect.poll(() => open.isEnabled()).toBe(true);
+    await expect(open.isChecked()).resolves.toBe(false);
+    await open.check();
+    await settings
+      .getByText('Registreringen är öppen: vem som helst kan skapa ett konto.')
+      .waitFor();
+    await screenshot(page, 'accounts-07b-open-signup');
+
+    // A visitor without an invitation now finds a way to create an account from the sign-in page.
+    const cecilia = await person();
+    await cecilia.page.goto(`${server.url}/login`);
+    await cecilia.page.getByRole('link', { name: 'Skapa ett konto' }).click();
+    await cecilia.page.getByRole('heading', { name: 'Skapa ett konto' }).waitFor();
+    await cecilia.page.getByLabel('Namn').fill('Cecilia Carlsson');
+    await cecilia.page.getByLabel('E-postadress').fill(emailFor('Cecilia Carlsson'));
+    await cecilia.page.getByLabel('Nytt lösenord').fill(testPassword);
+    await screenshot(cecilia.page, 'accounts-07c-signup-open');
+    await cecilia.page.getByRole('button', { name: 'Skapa konto' }).click();
+    await cecilia.page.getByRole('heading', { name: 'Styrelser', level: 1 }).waitFor();
+    // Her account is an ordinary one: on no board, and without the server's settings.
+    await cecilia.page.getByText('Du är inte med i någon styrelse ännu.').waitFor();
+    await cecilia.page.goto(`${server.url}/account`);
+    await cecilia.page.getByRole('heading', { name: 'Ditt konto' }).waitFor();
+    await expect(cecilia.page.getByRole('region', { name: 'Servern' }).count()).resolves.toBe(0);
+
+    // Closed again, the next visitor is turned away.
+    await open.uncheck();
+    await settings.getByText('Registreringen är stängd: nya konton bara via inbjudan.').waitFor();
+    await page.reload();
+    await expect.poll(() => open.isEnabled()).toBe(true);
+    await expect(open.isChecked()).resolves.toBe(false);
+    const david = await person();
+    await david.page.goto(`${server.url}/signup`);
+    await david.page.getByLabel('Namn').fill('David Dahl');
+    await david.page.getByLabel('E-postadress').fill(emailFor('David Dahl'));
+    await david.page.getByLabel('Nytt lösenord').fill(testPassword);
+    await david.page.getByRole('button', { name: 'Skapa konto' }).click();
+    await david.page.getByRole('heading', { name: 'Registreringen är stängd' }).waitFor();
+    expect(unexpected(anna.errors)).toEqual([]);
+    expect(unexpected(cecilia.errors)).toEqual([]);
   }, 60_000);
 
   it('creates a meeting from the board page and opens it with the creator as secretary', async () => {
@@ -244,6 +294,41 @@ describe('accounts, boards and roles in the browser', () => {
     );
     await page.locator('.meeting-header__role', { hasText: 'Sekreterare' }).waitFor();
     await page.getByRole('link', { name: 'Styrelsen' }).waitFor();
+    expect(unexpected(anna.errors)).toEqual([]);
+  }, 60_000);
+
+  it('offers the board’s members, with title and organisation, when adding an attendee', async () => {
+    const { page } = anna;
+    const panel = page.getByRole('complementary', { name: 'Närvaro' });
+    await panel.getByRole('button', { name: 'Lägg till person' }).click();
+    const name = panel.getByLabel('Namn', { exact: true });
+    // The name field suggests the member directory: each member with title and organisation.
+    const suggestions = await name.evaluate((input: HTMLInputElement) =>
+      [...(input.list?.options ?? [])].map(
+        (option) => `${option.value}|${option.getAttribute('label') ?? ''}`,
+      ),
+    );
+    expect(suggestions).toEqual(['Anna Andersson|', 'Bertil Berg|Ersättare, Region Testbygden']);
+    // Choosing Bertil brings his organisation, and his title makes him an ersättare.
+    await name.fill('Bertil Berg');
+    await expect(panel.getByLabel('Organisation').inputValue()).resolves.toBe('Region Testbygden');
+    await expect(panel.getByLabel('Kategori').inputValue()).resolves.toBe('ersattare');
+    await screenshot(page, 'accounts-08b-attendee-from-directory');
+    await panel.getByRole('button', { name: 'Lägg till', exact: true }).click();
+    await panel.getByRole('button', { name: 'Stäng' }).click();
+    const deputies = panel.getByRole('region', { name: /^Ersättare/ });
+    await deputies.locator('.attendee__name', { hasText: 'Bertil Berg' }).waitFor();
+    await deputies.getByText('Ersättare, Region Testbygden').waitFor();
+
+    // The rest of the directory (Anna) in one go, as beslutande.
+    await panel.getByRole('button', { name: 'Lägg till styrelsens ledamöter (1)' }).click();
+    await panel
+      .getByRole('region', { name: /^Beslutande/ })
+      .locator('.attendee__name', { hasText: 'Anna Andersson' })
+      .waitFor();
+    await expect(
+      panel.getByRole('button', { name: /^Lägg till styrelsens ledamöter/ }).count(),
+    ).resolves.toBe(0);
     expect(unexpected(anna.errors)).toEqual([]);
   }, 60_000);
 

@@ -282,12 +282,86 @@ describe('the meeting workspace with two people', () => {
     await bertilPanel.getByRole('heading', { name: /^Ersättare/ }).waitFor();
     await bertilPanel.getByRole('heading', { name: /^Beslutande/ }).waitFor();
 
+    // Bertil arrives at § 3: present from § 3 to the last § (§ 11), on both pages at once.
+    await agendaRow(anna.page, '3').locator('.agenda-item__main').click();
+    await panel.getByRole('button', { name: 'Ändra Bertil Berg' }).click();
+    await panel
+      .locator('.attendee', { hasText: 'Bertil Berg' })
+      .getByRole('button', { name: 'Kom vid § 3' })
+      .click();
+    for (const side of [panel, bertilPanel]) {
+      const row = side.locator('.attendee', { hasText: 'Bertil Berg' });
+      await expect.poll(() => row.locator('.attendee__range').textContent()).toBe('§ 3–11');
+      // Cecilia's departure is untouched.
+      await expect
+        .poll(() =>
+          side
+            .locator('.attendee', { hasText: 'Cecilia Carlsson' })
+            .locator('.attendee__range')
+            .textContent(),
+        )
+        .toBe('§ 1–4');
+    }
+    await screenshot(bertilPanel, 'workspace-06a-arrival-bertil');
+
     // Presence: Bertil sees Anna's initials at the § she works in.
     await body(anna.page, '6').then((editor) => editor.click());
     await agendaRow(bertil.page, '6')
       .locator('.agenda-item__presence', { hasText: 'AA' })
       .waitFor();
     await screenshot(bertil.page, 'workspace-06-attendance-presence');
+  }, 60_000);
+
+  it('shows each person the § the other is working in, and follows them to the next', async () => {
+    // Anna writes in § 6, Bertil in § 8: each sees the other there, by initials and by name.
+    await body(anna.page, '6').then((editor) => editor.click());
+    await body(bertil.page, '8').then((editor) => editor.click());
+    const annaOnBertils = agendaRow(bertil.page, '6');
+    const bertilOnAnnas = agendaRow(anna.page, '8');
+    await annaOnBertils.locator('.agenda-item__presence', { hasText: 'AA' }).waitFor();
+    await annaOnBertils.getByText('Här nu: Anna Andersson').waitFor({ state: 'attached' });
+    await bertilOnAnnas.locator('.agenda-item__presence', { hasText: 'BB' }).waitFor();
+    await bertilOnAnnas.getByText('Här nu: Bertil Berg').waitFor({ state: 'attached' });
+    // Nobody is shown to themselves, and nowhere else.
+    await expect.poll(() => bertil.page.locator('.agenda-item__presence').count()).toBe(1);
+    await expect.poll(() => anna.page.locator('.agenda-item__presence').count()).toBe(1);
+    await expect(
+      bertil.page.locator('.agenda-item__presence', { hasText: 'BB' }).count(),
+    ).resolves.toBe(0);
+
+    // Anna moves on to § 2: Bertil's agenda follows her there.
+    await body(anna.page, '2').then((editor) => editor.click());
+    await agendaRow(bertil.page, '2')
+      .locator('.agenda-item__presence', { hasText: 'AA' })
+      .waitFor();
+    await expect.poll(() => annaOnBertils.locator('.agenda-item__presence').count()).toBe(0);
+    await agendaRow(bertil.page, '2').scrollIntoViewIfNeeded();
+    await screenshot(bertil.page, 'workspace-06b-presence-follows');
+    expect(anna.errors).toEqual([]);
+    expect(bertil.errors).toEqual([]);
+  }, 60_000);
+
+  it('shows the kind and presenter one person sets in the other’s agenda sidebar', async () => {
+    // § 6 (Rapporter) becomes Anna's current §, which opens its kind and presenter fields.
+    await agendaRow(anna.page, '6').locator('.agenda-item__main').click();
+    const details = section(anna.page, '6');
+    // Each field sits inside its label, so its name begins with the label's text; the
+    // presenter field suggests names from a list, which makes it a combobox too.
+    await details.getByRole('combobox', { name: /^Typ/ }).selectOption('discussion');
+    await details.getByRole('combobox', { name: /^Föredragande/ }).fill('Cecilia Carlsson');
+    const row = agendaRow(bertil.page, '6');
+    await expect
+      .poll(() => row.locator('.agenda-item__details').textContent())
+      .toBe('Diskussion · Cecilia Carlsson');
+    await expect(row.locator('.agenda-item__title').textContent()).resolves.toBe('Rapporter');
+    // The other items keep their own kind, and show no presenter.
+    await expect
+      .poll(() => agendaRow(bertil.page, '7').locator('.agenda-item__details').textContent())
+      .not.toContain('Cecilia Carlsson');
+    await row.scrollIntoViewIfNeeded();
+    await screenshot(bertil.page.locator('.agenda'), 'workspace-06c-kind-presenter-sidebar');
+    expect(anna.errors).toEqual([]);
+    expect(bertil.errors).toEqual([]);
   }, 60_000);
 
   it('has keyboard shortcuts for new items and a help dialog', async () => {

@@ -99,6 +99,41 @@ describe('who may see and edit a meeting', () => {
     }
   });
 
+  it('keeps a title and an organisation per member in the directory, set by board admins only', async () => {
+    const memberPath = `/api/boards/${meeting.boardId}/members/${member.userId}`;
+    await meeting.admin.expect(204, 'PATCH', memberPath, {
+      title: 'Ersättare',
+      organisation: ' Region Testbygden ',
+    });
+    const board = await member.api.expect<{
+      members: Array<{ userId: string; title: string; organisation: string }>;
+    }>(200, 'GET', `/api/boards/${meeting.boardId}`);
+    expect(board.members.find((entry) => entry.userId === member.userId)).toMatchObject({
+      title: 'Ersättare',
+      organisation: 'Region Testbygden',
+    });
+    const refused = await member.api.request('PATCH', memberPath, { organisation: 'Annat' });
+    expect(refused.status).toBe(403);
+  });
+
+  it('answers 403 to signed-in users who are not instance admins on every admin route', async () => {
+    const adminOnly = apiRoutes.filter((route) => route.scope === 'admin');
+    expect(adminOnly.length).toBeGreaterThan(0);
+    for (const person of [member, outsider]) {
+      for (const route of adminOnly) {
+        const { status } = await person.api.request(
+          route.method.toUpperCase(),
+          concretePath(route.path),
+          route.method === 'get' ? undefined : { openSignup: true },
+        );
+        expect({ route: `${route.method} ${route.path}`, status }).toEqual({
+          route: `${route.method} ${route.path}`,
+          status: 403,
+        });
+      }
+    }
+  });
+
   it('refuses a socket without valid credentials, and a member of another board, before the upgrade', async () => {
     const room = `${server.syncUrl}/${meeting.meetingId}`;
     expect(await upgradeStatus(room)).toBe(401);
@@ -458,6 +493,7 @@ describe('who may see and edit a meeting', () => {
     expect(await anonymous.expect(200, 'GET', '/api/auth/session')).toEqual({
       user: null,
       signupOpen: false,
+      firstAccount: false,
     });
     const session = await meeting.admin.expect<{ user: { name: string } | null }>(
       200,

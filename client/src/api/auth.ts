@@ -1,6 +1,12 @@
 import type { z } from 'zod';
-import { sessionSchema, type User, userSchema } from '../../../shared/api/index.ts';
-import { type ApiResult, getJson, postJson } from './http.ts';
+import {
+  type InstanceSettings,
+  instanceSettingsSchema,
+  sessionSchema,
+  type User,
+  userSchema,
+} from '../../../shared/api/index.ts';
+import { type ApiResult, getJson, postJson, putJson } from './http.ts';
 
 export type SessionInfo = z.infer<typeof sessionSchema>;
 
@@ -21,7 +27,7 @@ export function login(email: string, password: string): Promise<ApiResult<User>>
   return postJson('/api/auth/login', { email, password }, userSchema);
 }
 
-/** Creates the first account of an empty instance; 403 `signup_closed` afterwards. */
+/** Creates an account (the first, or any while sign-up is open); 403 `signup_closed` otherwise. */
 export function signup(input: {
   email: string;
   password: string;
@@ -40,4 +46,16 @@ export function changePassword(
   newPassword: string,
 ): Promise<ApiResult<undefined>> {
   return postJson('/api/auth/password', { currentPassword, newPassword });
+}
+
+/** The instance's settings (instance admins only). */
+export function fetchInstanceSettings(signal?: AbortSignal): Promise<ApiResult<InstanceSettings>> {
+  return getJson('/api/instance/settings', instanceSettingsSchema, signal);
+}
+
+/** Changes the instance's settings (instance admins only); answers the stored settings. */
+export function saveInstanceSettings(
+  settings: InstanceSettings,
+): Promise<ApiResult<InstanceSettings>> {
+  return putJson('/api/instance/settings', settings, instanceSettingsSchema);
 }

@@ -44,7 +44,7 @@ export function createBoard(input: {
 export function updateMember(
   boardId: string,
   userId: string,
-  change: { role?: BoardRole; title?: string },
+  change: { role?: BoardRole; title?: string; organisation?: string },
 ): Promise<ApiResult<undefined>> {
   return patchJson(`${boardPath(boardId)}/members/${encodeURIComponent(userId)}`, change);
 }

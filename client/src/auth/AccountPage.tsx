@@ -8,6 +8,7 @@ import { PageHeading } from '../app/PageHeading.tsx';
 import { TextField } from '../app/TextField.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
+import { InstanceSettingsPanel } from './InstanceSettingsPanel.tsx';
 import { useSession } from './session.ts';
 import {
   type FieldErrors,
@@ -22,7 +23,7 @@ const emptyForm: Record<PasswordChangeField, string> = {
   confirmPassword: '',
 };
 
-/** `/account`: who is signed in, and changing the password. */
+/** `/account`: who is signed in, changing the password, and (for admins) the server's settings. */
 export function AccountPage() {
   const { t } = useI18n();
   const session = useSession();
@@ -142,6 +143,7 @@ export function AccountPage() {
             {busy ? t('account.submitting') : t('account.submit')}
           </button>
         </form>
+        {user?.isAdmin === true && <InstanceSettingsPanel />}
       </div>
     </CardPage>
   );

@@ -19,6 +19,7 @@ export function LoginPage() {
   const session = useSession();
   // Only an instance without any account offers to create the first one.
   const signupOpen = session.status === 'signedOut' && session.signupOpen;
+  const firstAccount = session.status === 'signedOut' && session.firstAccount;
   const location = useLocation();
   const next = nextFromLocation(location);
   const [email, setEmail] = useState('');
@@ -95,9 +96,9 @@ export function LoginPage() {
           <p>{t('login.invitationHint')}</p>
           {signupOpen && (
             <p>
-              {t('login.firstRun')}{' '}
+              {firstAccount ? `${t('login.firstRun')} ` : ''}
               <a href={signupPath(next)} onClick={followInApp}>
-                {t('login.signupLink')}
+                {t(firstAccount ? 'login.signupLink' : 'login.openSignupLink')}
               </a>
             </p>
           )}

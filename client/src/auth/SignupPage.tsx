@@ -11,15 +11,20 @@ import { loginPath, nextFromLocation } from '../app/routes.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
 import { NewAccountFields, useNewAccountForm } from './NewAccountFields.tsx';
-import { signedIn } from './session.ts';
+import { signedIn, useSession } from './session.ts';
 import { hasErrors, validateNewAccount } from './validation.ts';
 
 /**
  * `/signup`: the first account of a new Justera server (it becomes the server's admin). After
- * that the server closes sign-up, and this page says how to get in instead: by invitation.
+ * that the server closes sign-up unless an instance admin opens it, and while it is closed this
+ * page says how to get in instead: by invitation.
  */
 export function SignupPage() {
   const { t } = useI18n();
+  const session = useSession();
+  // Until the session says otherwise, the page reads as on a new server (its usual visitor).
+  const firstAccount = session.status !== 'signedOut' || session.firstAccount;
+  const heading = firstAccount ? t('signup.heading') : t('signup.openHeading');
   const next = nextFromLocation(useLocation());
   const form = useNewAccountForm();
   const [failure, setFailure] = useState<MessageKey | null>(null);
@@ -67,7 +72,7 @@ export function SignupPage() {
   }
 
   return (
-    <CardPage title={t('signup.heading')}>
+    <CardPage title={heading}>
       <form
         ref={formRef}
         className="card auth-form"
@@ -76,9 +81,11 @@ export function SignupPage() {
         aria-labelledby="signup-heading"
       >
         <PageHeading className="simple-page__heading" id="signup-heading">
-          {t('signup.heading')}
+          {heading}
         </PageHeading>
-        <p className="simple-page__message">{t('signup.intro')}</p>
+        <p className="simple-page__message">
+          {firstAccount ? t('signup.intro') : t('signup.openIntro')}
+        </p>
         <FormAlert tone="error">{failure !== null && t(failure)}</FormAlert>
         <NewAccountFields form={form} />
         <button type="submit" className="button button--primary" disabled={busy}>

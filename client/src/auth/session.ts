@@ -15,8 +15,11 @@ export interface RememberedUser {
 export type Session =
   | { status: 'loading' }
   | { status: 'signedIn'; user: User }
-  /** `signupOpen`: the instance has no account yet, so the first one may be created. */
-  | { status: 'signedOut'; signupOpen: boolean }
+  /**
+   * `signupOpen`: an account may be created here without an invitation, because the instance
+   * has none yet (`firstAccount`: it becomes the instance admin) or because an admin allows it.
+   */
+  | { status: 'signedOut'; signupOpen: boolean; firstAccount: boolean }
   /**
    * The server could not be reached. With a remembered user the meeting pages still open (the
    * workspace works from its local copy); without one there is nothing to show but a retry.
@@ -58,7 +61,7 @@ export function loadSession(): Promise<void> {
     loading = null;
     if (result.ok) {
       if (result.data.user !== null) signedIn(result.data.user);
-      else forget(result.data.signupOpen);
+      else forget(result.data.signupOpen, result.data.firstAccount);
     } else {
       setSession({ status: 'unreachable', user: readStored(rememberedKey, rememberedSchema) });
     }
@@ -83,9 +86,9 @@ export async function signOut(): Promise<void> {
   await deleteLocalMeetingData();
 }
 
-function forget(signupOpen = false): void {
+function forget(signupOpen = false, firstAccount = false): void {
   removeStored(rememberedKey);
-  setSession({ status: 'signedOut', signupOpen });
+  setSession({ status: 'signedOut', signupOpen, firstAccount });
 }
 
 // The session ended elsewhere (expired, password changed on another device, signed out in
@@ -98,7 +101,7 @@ onUnauthenticated(() => {
 if (typeof window !== 'undefined') {
   window.addEventListener('storage', (event) => {
     if (event.key === rememberedKey && event.newValue === null && session.status === 'signedIn') {
-      setSession({ status: 'signedOut', signupOpen: false });
+      setSession({ status: 'signedOut', signupOpen: false, firstAccount: false });
     }
   });
 }

@@ -25,8 +25,8 @@ export interface MemberDirectoryProps {
 }
 
 /**
- * The board's member directory (ledamotsförteckning): name, email, standing role on the board
- * and title (ordförande, ledamot, ersättare …), which the attendance list draws from.
+ * The board's member directory (ledamotsförteckning): name, email, standing role on the board,
+ * title (ordförande, ledamot, ersättare …) and organisation, which the attendance list draws from.
  */
 export function MemberDirectory({ board, myUserId, canManage, onChanged }: MemberDirectoryProps) {
   const { t } = useI18n();
@@ -78,7 +78,7 @@ export function MemberDirectory({ board, myUserId, canManage, onChanged }: Membe
               <th scope="col">{t('members.name')}</th>
               <th scope="col">{t('members.email')}</th>
               <th scope="col">{t('members.role')}</th>
-              <th scope="col">{t('members.title')}</th>
+              <th scope="col">{t('members.titleAndOrganisation')}</th>
               {canManage && (
                 <th scope="col">
                   <span className="visually-hidden">{t('members.actions')}</span>
@@ -107,7 +107,12 @@ export function MemberDirectory({ board, myUserId, canManage, onChanged }: Membe
                   </th>
                   <td className="data-table__email">{member.email}</td>
                   <td>{t(boardRoleLabels[member.role])}</td>
-                  <td>{member.title === '' ? <span className="muted">—</span> : member.title}</td>
+                  <td>
+                    {member.title === '' ? <span className="muted">—</span> : member.title}
+                    {member.organisation !== '' && (
+                      <span className="data-table__sub">{member.organisation}</span>
+                    )}
+                  </td>
                   {canManage && (
                     <td className="data-table__actions">
                       <button
@@ -147,14 +152,16 @@ function MemberEditRow({ boardId, member, isSelf, titlesId, onDone }: MemberEdit
   const { t } = useI18n();
   const [role, setRole] = useState<BoardRole>(member.role);
   const [title, setTitle] = useState(member.title);
+  const [organisation, setOrganisation] = useState(member.organisation);
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   const save = async () => {
-    const change: { role?: BoardRole; title?: string } = {};
+    const change: { role?: BoardRole; title?: string; organisation?: string } = {};
     if (role !== member.role) change.role = role;
     if (title.trim() !== member.title) change.title = title.trim();
-    if (change.role === undefined && change.title === undefined) {
+    if (organisation.trim() !== member.organisation) change.organisation = organisation.trim();
+    if (Object.keys(change).length === 0) {
       onDone(false);
       return;
     }
@@ -215,6 +222,14 @@ function MemberEditRow({ boardId, member, isSelf, titlesId, onDone }: MemberEdit
           value={title}
           onChange={(event) => setTitle(event.target.value)}
           ref={isSelf ? focusWhenShown : undefined}
+        />
+        <input
+          className="text-field__input"
+          type="text"
+          maxLength={200}
+          aria-label={t('members.organisationFor', { name: member.name })}
+          value={organisation}
+          onChange={(event) => setOrganisation(event.target.value)}
         />
       </td>
       <td className="data-table__actions">

@@ -47,3 +47,10 @@ export function requireAuth(c: Context<ApiEnv>): Authenticated {
   if (!auth) throw new AppError('unauthenticated', 401, 'sign in first');
   return auth;
 }
+
+/** The signed-in caller if they administer the whole instance, or 401/403. */
+export function requireInstanceAdmin(c: Context<ApiEnv>): Authenticated {
+  const auth = requireAuth(c);
+  if (!auth.user.isAdmin) throw new AppError('forbidden', 403, 'instance admins only');
+  return auth;
+}

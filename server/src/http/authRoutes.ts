@@ -2,6 +2,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import {
+  instanceSettingsSchema,
   loginRequestSchema,
   passwordChangeRequestSchema,
   signupRequestSchema,
@@ -9,8 +10,8 @@ import {
 } from '../../../shared/api/auth.ts';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../auth/passwords.ts';
 import { type Credential, sessionCookieName } from '../auth/sessions.ts';
-import type { UserRecord } from '../storage/accountStore.ts';
-import { type ApiDeps, requireAuth } from './apiContext.ts';
+import { DuplicateEmailError, type UserRecord } from '../storage/accountStore.ts';
+import { type ApiDeps, requireAuth, requireInstanceAdmin } from './apiContext.ts';
 import type { ApiHandlers } from './apiRouter.ts';
 import { AppError } from './errors.ts';
 import { readBody } from './requestBody.ts';
@@ -39,18 +40,26 @@ export function authHandlers(deps: ApiDeps) {
     'post /api/auth/signup': async (c) => {
       const body = await readBody(c, signupRequestSchema);
       // Open sign-up would let anyone onto a board's server: only the very first account (the
-      // instance admin) signs up freely; everyone after comes in through an invitation.
-      if ((await accounts.countUsers()) > 0) {
+      // instance admin) signs up freely; everyone after comes in through an invitation, unless
+      // an instance admin has opened sign-up. An account alone sees no board.
+      const first = (await accounts.countUsers()) === 0;
+      if (!first && !(await accounts.openSignup())) {
         throw new AppError('signup_closed', 403, 'ask a board admin for an invitation link');
       }
-      const user = await accounts.createUser({
-        email: body.email,
-        name: body.name,
-        passwordHash: await hashPassword(body.password),
-        isAdmin: true,
-      });
+      let user: UserRecord;
+      try {
+        user = await accounts.createUser({
+          email: body.email,
+          name: body.name,
+          passwordHash: await hashPassword(body.password),
+          isAdmin: first,
+        });
+      } catch (error) {
+        if (!(error instanceof DuplicateEmailError)) throw error;
+        throw new AppError('email_taken', 409, 'an account with this email address exists');
+      }
       setSessionCookie(c, await sessions.startSession(user.id), secure);
-      logger.info({ userId: user.id }, 'instance admin signed up');
+      logger.info({ userId: user.id }, first ? 'instance admin signed up' : 'user signed up');
       return c.json(publicUser(user), 201);
     },
 
@@ -90,10 +99,25 @@ export function authHandlers(deps: ApiDeps) {
     // 200 either way, so a signed-out visit does not log an error in the browser.
     'get /api/auth/session': async (c) => {
       const auth = c.get('auth');
+      const firstAccount = (await accounts.countUsers()) === 0;
       return c.json({
         user: auth ? publicUser(auth.user) : null,
-        signupOpen: (await accounts.countUsers()) === 0,
+        signupOpen: firstAccount || (await accounts.openSignup()),
+        firstAccount,
       });
+    },
+
+    'get /api/instance/settings': async (c) => {
+      requireInstanceAdmin(c);
+      return c.json({ openSignup: await accounts.openSignup() });
+    },
+
+    'put /api/instance/settings': async (c) => {
+      const { user } = requireInstanceAdmin(c);
+      const body = await readBody(c, instanceSettingsSchema);
+      await accounts.setOpenSignup(body.openSignup);
+      logger.info({ userId: user.id, openSignup: body.openSignup }, 'instance settings changed');
+      return c.json({ openSignup: await accounts.openSignup() });
     },
 
     'post /api/auth/password': async (c) => {

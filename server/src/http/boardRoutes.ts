@@ -66,12 +66,13 @@ export function boardHandlers(deps: ApiDeps) {
       return c.json({
         ...board,
         myRole: member.role,
-        members: members.map(({ userId, name, email, role, title }) => ({
+        members: members.map(({ userId, name, email, role, title, organisation }) => ({
           userId,
           name,
           email,
           role,
           title,
+          organisation,
         })),
       });
     },

@@ -12,6 +12,9 @@ export interface AccountStore {
   findUserByEmail(email: string): Promise<UserRecord | null>;
   findUserById(userId: string): Promise<UserRecord | null>;
   setPasswordHash(userId: string, passwordHash: string): Promise<void>;
+  /** Whether anyone may create an account without an invitation (off unless an admin said so). */
+  openSignup(): Promise<boolean>;
+  setOpenSignup(open: boolean): Promise<void>;
 
   createSession(session: SessionRecord): Promise<void>;
   /** A session or bearer token by the hash of its secret, or null (also when expired). */
@@ -29,7 +32,11 @@ export interface AccountStore {
   updateMember(
     boardId: string,
     userId: string,
-    patch: { role?: BoardRole | undefined; title?: string | undefined },
+    patch: {
+      role?: BoardRole | undefined;
+      title?: string | undefined;
+      organisation?: string | undefined;
+    },
   ): Promise<void>;
 
   createInvitation(invitation: InvitationRecord): Promise<void>;
@@ -161,6 +168,8 @@ export interface MemberRecord {
   userId: string;
   role: BoardRole;
   title: string;
+  /** The organisation the member represents; '' when none was given. */
+  organisation: string;
 }
 
 export interface InvitationRecord {

@@ -62,10 +62,38 @@ describe('meeting roles in the client', () => {
   });
 
   const members = [
-    { userId: 'u1', name: 'Örjan Öst', email: 'o@x.se', role: 'member', title: '' },
-    { userId: 'u2', name: 'Anna Andersson', email: 'a@x.se', role: 'admin', title: 'Ordförande' },
-    { userId: 'u3', name: 'Bertil Berg', email: 'b@x.se', role: 'guest', title: '' },
-    { userId: 'u4', name: 'Cecilia Carlsson', email: 'c@x.se', role: 'member', title: '' },
+    {
+      userId: 'u1',
+      name: 'Örjan Öst',
+      email: 'o@x.se',
+      role: 'member',
+      title: '',
+      organisation: '',
+    },
+    {
+      userId: 'u2',
+      name: 'Anna Andersson',
+      email: 'a@x.se',
+      role: 'admin',
+      title: 'Ordförande',
+      organisation: '',
+    },
+    {
+      userId: 'u3',
+      name: 'Bertil Berg',
+      email: 'b@x.se',
+      role: 'guest',
+      title: '',
+      organisation: '',
+    },
+    {
+      userId: 'u4',
+      name: 'Cecilia Carlsson',
+      email: 'c@x.se',
+      role: 'member',
+      title: '',
+      organisation: '',
+    },
   ] as const;
 
   it('lists the board with everyone’s meeting role, officers first, then by Swedish name order', () => {

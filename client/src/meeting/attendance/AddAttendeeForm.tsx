@@ -20,10 +20,15 @@ function sameName(a: string, b: string): boolean {
   return a.trim().localeCompare(b.trim(), 'sv', { sensitivity: 'base' }) === 0;
 }
 
+/** How a member is offered in the name suggestions: title and organisation beside the name. */
+function describeMember(member: BoardMember): string {
+  return [member.title.trim(), member.organisation.trim()].filter(Boolean).join(', ');
+}
+
 /**
  * Adds people to the attendance list: a name from the board's member directory (suggested as
- * one types) or any other name, with organisation and category; or every member not yet listed
- * at once.
+ * one types, with title and organisation; choosing one fills in the organisation and the
+ * category its title implies) or any other name; or every member not yet listed at once.
  */
 export function AddAttendeeForm({ people }: { people: AttendeeSnapshot[] }) {
   const { t } = useI18n();
@@ -102,6 +107,9 @@ export function AddAttendeeForm({ people }: { people: AttendeeSnapshot[] }) {
         name: member.name,
         category: categoryOf(member),
         ...(member.title.trim() === '' ? {} : { role: member.title.trim() }),
+        ...(member.organisation.trim() === ''
+          ? {}
+          : { organisation: member.organisation.trim().slice(0, DocLimits.shortText) }),
       })),
     );
     if (added) announce(t('attendance.addedMembers', { count: missing.length }));
@@ -144,15 +152,24 @@ export function AddAttendeeForm({ people }: { people: AttendeeSnapshot[] }) {
           aria-invalid={error !== null}
           aria-describedby={error === null ? `${id}-hint` : `${id}-error`}
           onChange={(event) => {
-            setName(event.target.value);
+            const typed = event.target.value;
+            setName(typed);
             setError(null);
+            // A member picked from the suggestions (or typed in full) brings their details.
+            const member = missing.find((candidate) => candidate.name === typed);
+            if (member !== undefined) {
+              if (member.organisation.trim() !== '') setOrganisation(member.organisation.trim());
+              setCategory(categoryOf(member));
+            }
           }}
         />
         <datalist id={`${id}-members`}>
           {missing.map((member) => (
-            <option key={member.userId} value={member.name}>
-              {member.title}
-            </option>
+            <option
+              key={member.userId}
+              value={member.name}
+              label={describeMember(member) || undefined}
+            />
           ))}
         </datalist>
         {error === null ? (

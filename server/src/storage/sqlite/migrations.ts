@@ -217,4 +217,24 @@ export const migrations: readonly { version: number; name: string; sql: string }
       ALTER TABLE doc_snapshots ADD COLUMN state_vector BLOB;
     `,
   },
+  {
+    version: 8,
+    name: 'instance settings',
+    sql: `
+      -- Settings of the whole server, changed by an instance admin: one row per setting.
+      CREATE TABLE instance_settings (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      );
+    `,
+  },
+  {
+    version: 9,
+    name: 'member organisations',
+    sql: `
+      -- The organisation a member represents on the board (a municipality, an agency), which
+      -- the attendance list takes over with the name and the title.
+      ALTER TABLE board_members ADD COLUMN organisation TEXT NOT NULL DEFAULT '';
+    `,
+  },
 ];

@@ -90,6 +90,19 @@ export class SqliteAccountStore implements AccountStore {
     return (this.sql('SELECT count(*) AS n FROM users').get() as { n: number }).n;
   }
 
+  async openSignup(): Promise<boolean> {
+    const row = this.sql("SELECT value FROM instance_settings WHERE key = 'open_signup'").get() as
+      | { value: string }
+      | undefined;
+    return row?.value === 'true';
+  }
+
+  async setOpenSignup(open: boolean): Promise<void> {
+    this.sql(
+      "INSERT INTO instance_settings (key, value) VALUES ('open_signup', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+    ).run(String(open));
+  }
+
   async createUser(user: NewUser): Promise<UserRecord> {
     return this.insertUser(user);
   }
@@ -198,7 +211,7 @@ export class SqliteAccountStore implements AccountStore {
   async membership(boardId: string, userId: string): Promise<MemberRecord | null> {
     return (
       (this.sql(
-        'SELECT board_id AS boardId, user_id AS userId, role, title FROM board_members WHERE board_id = ? AND user_id = ?',
+        'SELECT board_id AS boardId, user_id AS userId, role, title, organisation FROM board_members WHERE board_id = ? AND user_id = ?',
       ).get(boardId, userId) as MemberRecord | undefined) ?? null
     );
   }
@@ -207,7 +220,7 @@ export class SqliteAccountStore implements AccountStore {
     boardId: string,
   ): Promise<Array<MemberRecord & { name: string; email: string }>> {
     return this.sql(
-      `SELECT m.board_id AS boardId, m.user_id AS userId, m.role, m.title, u.name, u.email
+      `SELECT m.board_id AS boardId, m.user_id AS userId, m.role, m.title, m.organisation, u.name, u.email
          FROM board_members m JOIN users u ON u.id = m.user_id WHERE m.board_id = ? ORDER BY u.name`,
     ).all(boardId) as Array<MemberRecord & { name: string; email: string }>;
   }
@@ -215,7 +228,11 @@ export class SqliteAccountStore implements AccountStore {
   async updateMember(
     boardId: string,
     userId: string,
-    patch: { role?: BoardRole | undefined; title?: string | undefined },
+    patch: {
+      role?: BoardRole | undefined;
+      title?: string | undefined;
+      organisation?: string | undefined;
+    },
   ): Promise<void> {
     if (patch.role !== undefined) {
       this.sql('UPDATE board_members SET role = ? WHERE board_id = ? AND user_id = ?').run(
@@ -227,6 +244,13 @@ export class SqliteAccountStore implements AccountStore {
     if (patch.title !== undefined) {
       this.sql('UPDATE board_members SET title = ? WHERE board_id = ? AND user_id = ?').run(
         patch.title,
+        boardId,
+        userId,
+      );
+    }
+    if (patch.organisation !== undefined) {
+      this.sql('UPDATE board_members SET organisation = ? WHERE board_id = ? AND user_id = ?').run(
+        patch.organisation,
         boardId,
         userId,
       );
