@@ -25,21 +25,45 @@ export function DiffGroup({ heading, children }: { heading: string; children: Re
  * "Plats: Kansliet → Stadshuset": the old value struck, the new one underlined, and a screen
  * reader hears "removed: … changed to added: …" instead of an arrow.
  */
+function Marked({ text, change }: { text: string; change: 'added' | 'removed' }) {
+  const { t } = useI18n();
+  const Mark = change === 'added' ? 'ins' : 'del';
+  return (
+    <Mark className={change === 'added' ? 'diff__added' : 'diff__removed'}>
+      <span className="visually-hidden">
+        {t(change === 'added' ? 'diff.addedPrefix' : 'diff.removedPrefix')}
+      </span>
+      {text}
+      <span className="visually-hidden">{t('diff.end')}</span>
+    </Mark>
+  );
+}
+
 function ValueChangeLine({ line }: { line: ValueChange }) {
   const { t } = useI18n();
-  const value = (text: string | null, change: 'added' | 'removed') => {
-    if (text === null) return <span className="diff__unset">{t('diff.notSet')}</span>;
-    const Mark = change === 'added' ? 'ins' : 'del';
-    return (
-      <Mark className={change === 'added' ? 'diff__added' : 'diff__removed'}>
-        <span className="visually-hidden">
-          {t(change === 'added' ? 'diff.addedPrefix' : 'diff.removedPrefix')}
-        </span>
-        {text}
-        <span className="visually-hidden">{t('diff.end')}</span>
-      </Mark>
+  const value = (text: string | null, change: 'added' | 'removed') =>
+    text === null ? (
+      <span className="diff__unset">{t('diff.notSet')}</span>
+    ) : (
+      <Marked text={text} change={change} />
     );
-  };
+  if (line.names !== undefined) {
+    return (
+      <li className="diff__value" data-field={line.key}>
+        <span className="diff__field">{line.label}:</span>{' '}
+        {line.names.map((entry, index) => (
+          <span key={`${entry.change}-${entry.name}`}>
+            {index > 0 && ', '}
+            {entry.change === 'same' ? (
+              entry.name
+            ) : (
+              <Marked text={entry.name} change={entry.change} />
+            )}
+          </span>
+        ))}
+      </li>
+    );
+  }
   return (
     <li className="diff__value" data-field={line.key}>
       <span className="diff__field">{line.label}:</span> {value(line.before, 'removed')}{' '}
@@ -97,7 +121,8 @@ function AttendeeChangeEntry({ change }: { change: AttendeeChange }) {
           {change.change === 'added' ? (
             <ins className="diff__added">{attendeeSentence(change, i18n)}</ins>
           ) : change.change === 'removed' ? (
-            <del className="diff__removed">{attendeeSentence(change, i18n)}</del>
+            // The sentence says "borttagen"; struck through it would be hard to read.
+            <span className="diff__person-removed">{attendeeSentence(change, i18n)}</span>
           ) : (
             <span className="diff__person-name">{attendeeSentence(change, i18n)}</span>
           )}

@@ -17,6 +17,11 @@ export interface ValueChange {
   label: string;
   before: string | null;
   after: string | null;
+  /**
+   * For a list (the adjusters): every name once, marked as kept, added or removed, so that
+   * adding a second adjuster does not show the first as struck.
+   */
+  names?: Array<{ name: string; change: 'same' | 'added' | 'removed' }>;
 }
 
 function headerValue(change: HeaderChange, value: string | null, { t, language }: I18n) {
@@ -39,12 +44,25 @@ export function headerLines(changes: HeaderChange[], i18n: I18n): ValueChange[] 
 /** The offices whose holders changed, e.g. "Ordförande: Karin Ek → Lars Berg". */
 export function officerLines(changes: OfficerChange[], t: Translate): ValueChange[] {
   const names = (list: string[]) => (list.length === 0 ? null : list.join(', '));
-  return changes.map((change) => ({
-    key: change.office,
-    label: t(`diff.office.${change.office}`),
-    before: names(change.before),
-    after: names(change.after),
-  }));
+  return changes.map((change) => {
+    const line: ValueChange = {
+      key: change.office,
+      label: t(`diff.office.${change.office}`),
+      before: names(change.before),
+      after: names(change.after),
+    };
+    if (change.office !== 'adjusters' || change.before.length === 0) return line;
+    line.names = [
+      ...change.after.map((name) => ({
+        name,
+        change: change.before.includes(name) ? ('same' as const) : ('added' as const),
+      })),
+      ...change.before
+        .filter((name) => !change.after.includes(name))
+        .map((name) => ({ name, change: 'removed' as const })),
+    ];
+    return line;
+  });
 }
 
 /** A presence as the minutes print it: "hela mötet", "§ 3–6", "från § 3", "till och med § 6". */

@@ -106,5 +106,15 @@ describe('the lines of a comparison', () => {
       ['Chair', 'Karin Ek', 'Lars Berg'],
       ['Adjusters', null, 'Anna Andersson, Bo Ek'],
     ]);
+    // A second adjuster added: the first stays unmarked, not struck and written again.
+    const [adjusters] = officerLines(
+      [{ office: 'adjusters', before: ['Lars Berg', 'Bo Ek'], after: ['Lars Berg', 'Karin Ek'] }],
+      sv.t,
+    );
+    expect(adjusters?.names).toEqual([
+      { name: 'Lars Berg', change: 'same' },
+      { name: 'Karin Ek', change: 'added' },
+      { name: 'Bo Ek', change: 'removed' },
+    ]);
   });
 });
