@@ -22,7 +22,7 @@ import {
 } from './boards.ts';
 import {
   correctionRequestSchema,
-  itemChangeSchema,
+  meetingDiffSchema,
   saveVersionRequestSchema,
   signedFileSchema,
   versionSchema,
@@ -311,10 +311,11 @@ const routeTable = [
   {
     method: 'get',
     path: '/api/meetings/:meetingId/versions/:from/diff/:to',
-    summary: 'What changed between two versions, item by item and word by word',
+    summary:
+      'What changed between two versions: header, officers, attendance, and item by item word by word',
     scope: 'meeting',
     status: 200,
-    response: z.array(itemChangeSchema),
+    response: meetingDiffSchema,
   },
   {
     method: 'get',

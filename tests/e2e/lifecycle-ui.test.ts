@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readItems, setItemBody } from '../../shared/doc/index.ts';
+import { addAttendee, readItems, setItemBody, setMeta } from '../../shared/doc/index.ts';
 import { removeDataDir, type ServerProcess, startServerProcess } from '../helpers/serverProcess.ts';
 import { connectClient, type SyncClient, waitFor } from '../helpers/syncClient.ts';
 import { type Person, TestBoard } from './accounts.ts';
@@ -318,8 +318,13 @@ describe('the lifecycle in the browser', () => {
       .poll(() => page.getByLabel('Sammanträdets rubrik').getAttribute('readonly'))
       .toBeNull();
 
-    // The secretary corrects the decision (over the socket, like any writer).
+    // The secretary corrects the decision, enters the deputy who was missing from the
+    // attendance list and the place (over the socket, like any writer). The decision goes last:
+    // once the register shows it, the server has the other two as well.
     await waitFor(() => writer?.doc.getMap('meta').get('locked') === false, 'still locked');
+    if (writer === null) throw new Error('no writer');
+    addAttendee(writer.doc, { name: 'Anna Andersson', category: 'ersattare' });
+    setMeta(writer.doc, { place: 'Föreningslokalen, Storgatan 1' });
     writeDecision(correctedText);
     await expect.poll(async () => (await decisionTexts()).join()).toContain('50 000 kronor');
 
@@ -341,6 +346,18 @@ describe('the lifecycle in the browser', () => {
       .poll(() => added.allTextContents())
       .toContainEqual(expect.stringContaining('50 000'));
     await page.locator('.diff__item', { hasText: 'Beslutsärenden' }).waitFor();
+    // The header and the attendance list are part of what the adjuster reviews.
+    await page.getByRole('heading', { name: 'Sammanträdet', level: 3 }).waitFor();
+    const place = page.locator('.diff__value[data-field="place"]');
+    await place.getByText('Plats:').waitFor();
+    await place.getByText('(inget angivet)').waitFor();
+    await expect
+      .poll(() => place.locator('ins.diff__added').textContent())
+      .toBe('tillagt: Föreningslokalen, Storgatan 1 (slut på ändringen) ');
+    await page.getByRole('heading', { name: 'Närvaro', level: 3 }).waitFor();
+    const deputy = page.locator('.diff__person[data-change="added"]');
+    await deputy.getByText('Anna Andersson tillagd som ersättare').waitFor();
+    await expect(deputy.locator('ins.diff__added').count()).resolves.toBe(1);
     await screenshot(page, 'lifecycle-12-history-diff');
 
     // A version as it was, and a save point of one's own.

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import {
-  type ItemChange,
-  itemChangeSchema,
+  type MeetingDiff,
+  meetingDiffSchema,
   type Version,
   versionSchema,
 } from '../../../shared/api/index.ts';
@@ -83,16 +83,12 @@ export function fetchVersion(
   return getJson(`${versionsPath(meetingId)}/${version}`, versionSnapshotSchema, signal);
 }
 
-/** What changed between two versions, item by item and word by word. */
+/** What changed between two versions: header, officers, attendance, and item by item. */
 export function fetchDiff(
   meetingId: string,
   from: VersionRef,
   to: VersionRef,
   signal?: AbortSignal,
-): Promise<ApiResult<ItemChange[]>> {
-  return getJson(
-    `${versionsPath(meetingId)}/${from}/diff/${to}`,
-    z.array(itemChangeSchema),
-    signal,
-  );
+): Promise<ApiResult<MeetingDiff>> {
+  return getJson(`${versionsPath(meetingId)}/${from}/diff/${to}`, meetingDiffSchema, signal);
 }

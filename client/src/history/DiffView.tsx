@@ -1,6 +1,7 @@
-import type { ItemChange } from '../../../shared/api/index.ts';
+import type { ItemChange, MeetingDiff } from '../../../shared/api/index.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
+import { AttendanceChanges, DiffGroup, HeaderChanges, OfficerChanges } from './DiffRecords.tsx';
 
 const changeLabels: Record<ItemChange['change'], MessageKey> = {
   added: 'diff.itemAdded',
@@ -44,29 +45,37 @@ function ChangedText({ parts }: { parts: ItemChange['parts'] }) {
   );
 }
 
-/** The changes between two versions, § by §. */
-export function DiffView({ changes }: { changes: ItemChange[] }) {
+/** The changes between two versions: header, officers, attendance, then § by §. */
+export function DiffView({ diff }: { diff: MeetingDiff }) {
   const { t } = useI18n();
-  if (changes.length === 0) {
+  const { header, officers, attendance, items } = diff;
+  if (header.length + officers.length + attendance.length + items.length === 0) {
     return <p className="empty-state">{t('diff.none')}</p>;
   }
   return (
     <div className="diff">
       <p className="hint">{t('diff.legend')}</p>
-      <ol className="diff__list">
-        {changes.map((change) => (
-          <li key={change.itemId} className="diff__item" data-change={change.change}>
-            <h3 className="diff__title">
-              {change.label !== null && <span className="diff__label">§ {change.label}</span>}
-              <span>{change.title === '' ? t('version.untitled') : change.title}</span>
-              <span className="diff__badge" data-change={change.change}>
-                {t(changeLabels[change.change])}
-              </span>
-            </h3>
-            <ChangedText parts={change.parts} />
-          </li>
-        ))}
-      </ol>
+      {header.length > 0 && <HeaderChanges changes={header} />}
+      {officers.length > 0 && <OfficerChanges changes={officers} />}
+      {attendance.length > 0 && <AttendanceChanges changes={attendance} />}
+      {items.length > 0 && (
+        <DiffGroup heading={t('diff.itemsHeading')}>
+          <ol className="diff__list">
+            {items.map((change) => (
+              <li key={change.itemId} className="diff__item" data-change={change.change}>
+                <h4 className="diff__title">
+                  {change.label !== null && <span className="diff__label">§ {change.label}</span>}
+                  <span>{change.title === '' ? t('version.untitled') : change.title}</span>
+                  <span className="diff__badge" data-change={change.change}>
+                    {t(changeLabels[change.change])}
+                  </span>
+                </h4>
+                <ChangedText parts={change.parts} />
+              </li>
+            ))}
+          </ol>
+        </DiffGroup>
+      )}
     </div>
   );
 }

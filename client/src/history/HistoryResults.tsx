@@ -58,7 +58,7 @@ export function DiffResult({
         </p>
       )}
       {diff.status === 'failed' && <LoadFailure failure={diff.failure} onRetry={reload} />}
-      {diff.status === 'ready' && <DiffView changes={diff.data} />}
+      {diff.status === 'ready' && <DiffView diff={diff.data} />}
     </section>
   );
 }

@@ -1,22 +1,11 @@
 import { diffWords } from 'diff';
+import type { ItemChange, MeetingDiff } from '../../../shared/api/history.ts';
 import type { ItemSnapshot } from '../../../shared/doc/itemRead.ts';
 import { plainText } from '../../../shared/doc/schema/bodyJson.ts';
 import type { MeetingSnapshot } from '../../../shared/doc/snapshot.ts';
+import { diffAttendance, diffHeader, diffOfficers } from './diffRecords.ts';
 
-/** A run of text in a comparison: unchanged, added or removed. */
-export interface DiffPart {
-  text: string;
-  change: 'same' | 'added' | 'removed';
-}
-
-/** How one agenda item differs between two versions of the minutes. */
-export interface ItemChange {
-  itemId: string;
-  label: string | null;
-  title: string;
-  change: 'added' | 'removed' | 'changed';
-  parts: DiffPart[];
-}
+type DiffPart = ItemChange['parts'][number];
 
 /** What an item says, as the adjuster reads it: title, proposal and body text. */
 function itemText(item: ItemSnapshot): string {
@@ -31,10 +20,10 @@ function parts(before: string, after: string): DiffPart[] {
 }
 
 /**
- * Compares two versions of a meeting item by item (word level), so an adjuster sees exactly
- * what the secretary changed: items added, removed, or with changed wording.
+ * Compares two versions of the agenda item by item (word level): items added, removed, or with
+ * changed wording.
  */
-export function diffMeetings(before: MeetingSnapshot, after: MeetingSnapshot): ItemChange[] {
+export function diffItems(before: MeetingSnapshot, after: MeetingSnapshot): ItemChange[] {
   const old = new Map(before.items.map((item) => [item.id, item]));
   const changes: ItemChange[] = [];
   for (const item of after.items) {
@@ -73,4 +62,17 @@ export function diffMeetings(before: MeetingSnapshot, after: MeetingSnapshot): I
     });
   }
   return changes;
+}
+
+/**
+ * Compares two versions of a meeting the way an adjuster (justerare) reads the minutes: the
+ * header, the officers, the attendance list, and each item word by word.
+ */
+export function diffMeetings(before: MeetingSnapshot, after: MeetingSnapshot): MeetingDiff {
+  return {
+    header: diffHeader(before, after),
+    officers: diffOfficers(before, after),
+    attendance: diffAttendance(before, after),
+    items: diffItems(before, after),
+  };
 }

@@ -1,8 +1,9 @@
 import * as Y from 'yjs';
+import type { MeetingDiff } from '../../../shared/api/history.ts';
 import { type MeetingSnapshot, readMeeting } from '../../../shared/doc/snapshot.ts';
 import type { MeetingDocuments } from '../lifecycle/lifecycleService.ts';
 import type { Storage, VersionInfo } from '../storage/storage.ts';
-import { diffMeetings, type ItemChange } from './diffMeetings.ts';
+import { diffMeetings } from './diffMeetings.ts';
 
 /**
  * Save points of the minutes (the whole Yjs state at a moment: when locked, signed, posted,
@@ -45,7 +46,7 @@ export class VersionService {
     meetingId: string,
     from: number | 'current',
     to: number | 'current',
-  ): Promise<ItemChange[] | null> {
+  ): Promise<MeetingDiff | null> {
     const [before, after] = await Promise.all([
       this.snapshot(meetingId, from),
       this.snapshot(meetingId, to),
