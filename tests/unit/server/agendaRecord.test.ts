@@ -1,13 +1,10 @@
-import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { UpdateEntry } from '../../../server/src/storage/storage.ts';
-import { Room } from '../../../server/src/sync/room.ts';
-import type { SyncSocket } from '../../../server/src/sync/syncSocket.ts';
-import { meetingShape } from '../../../server/src/sync/validation/meetingShape.ts';
+import type { Room } from '../../../server/src/sync/room.ts';
 import { ItemKey, MetaKey, RootName } from '../../../shared/doc/constants.ts';
 import { addItem, approveAgenda, readItems, removeItem } from '../../../shared/doc/index.ts';
 import { CloseCode } from '../../../shared/protocol/index.ts';
+import { createMemoryRoom, FakeSocket } from '../../helpers/memoryRoom.ts';
 import { syncUpdateFrame } from '../../helpers/wire.ts';
 
 /**
@@ -15,46 +12,10 @@ import { syncUpdateFrame } from '../../helpers/wire.ts';
  * keeps that record whatever a client sends (server/src/sync/validation/agendaRecord.ts).
  */
 
-class FakeSocket implements SyncSocket {
-  closed: { code: number; reason: string } | null = null;
-  bufferedAmount = 0;
-  send(): void {}
-  close(code: number, reason: string): void {
-    this.closed = { code, reason };
-  }
-}
-
 const secretary = { userId: 'secretary', name: 'Sara', access: 'write' } as const;
 
 function createRoom() {
-  const stored: UpdateEntry[] = [];
-  const room = new Room(
-    'm1',
-    { snapshot: null, updates: [], lastSeq: 0 },
-    {
-      appendUpdate: async (entry) => stored.push(entry),
-      compact: async () => undefined,
-      logger: pino({ level: 'silent' }),
-      metrics: {
-        updateAccepted: () => undefined,
-        messageRefused: () => undefined,
-        storageAppended: () => undefined,
-      },
-      limits: {
-        maxMessageBytes: 1024 * 1024,
-        maxBufferedBytes: 1024 * 1024,
-        compactAfterUpdates: 1000,
-        maxDocumentBytes: 16 * 1024 * 1024,
-        maxUpdatesPerSecond: 1000,
-        updateBurst: 1000,
-      },
-      shape: meetingShape,
-      onActivity: () => undefined,
-      onEmpty: () => undefined,
-      onFailed: () => undefined,
-    },
-  );
-  return { room, stored };
+  return createMemoryRoom({ limits: { maxBufferedBytes: 1024 * 1024 } });
 }
 
 /** A client replica that sends the room whatever the room lacks. */

@@ -1,63 +1,17 @@
 import * as decoding from 'lib0/decoding';
-import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { SyncMetrics } from '../../../server/src/metrics.ts';
 import type { StoredDocument, UpdateEntry } from '../../../server/src/storage/storage.ts';
-import { Room } from '../../../server/src/sync/room.ts';
-import type { SyncSocket } from '../../../server/src/sync/syncSocket.ts';
-import { meetingShape } from '../../../server/src/sync/validation/meetingShape.ts';
 import { addItem, itemTitle, readItems } from '../../../shared/doc/index.ts';
 import { CloseCode, MessageType } from '../../../shared/protocol/index.ts';
+import { createMemoryRoom, FakeSocket } from '../../helpers/memoryRoom.ts';
 import { syncUpdateFrame } from '../../helpers/wire.ts';
-
-/** An in-memory socket: records what the room sends and how it closes it. */
-class FakeSocket implements SyncSocket {
-  sent: Uint8Array[] = [];
-  closed: { code: number; reason: string } | null = null;
-  bufferedAmount = 0;
-  send(message: Uint8Array): void {
-    this.sent.push(message);
-  }
-  close(code: number, reason: string): void {
-    this.closed = { code, reason };
-  }
-  /** Sync messages of sub-type update (0, 2) received so far. */
-  get updates(): number {
-    return this.sent.filter((message) => message[0] === 0 && message[1] === 2).length;
-  }
-}
-
-const metrics: SyncMetrics = {
-  updateAccepted: () => undefined,
-  messageRefused: () => undefined,
-  storageAppended: () => undefined,
-};
 
 function createRoom(
   appendUpdate: (entry: UpdateEntry) => Promise<number>,
-  stored: StoredDocument = { snapshot: null, updates: [], lastSeq: 0 },
+  stored?: StoredDocument,
 ) {
-  const failed: Room[] = [];
-  const room = new Room('m1', stored, {
-    appendUpdate,
-    compact: async () => undefined,
-    logger: pino({ level: 'silent' }),
-    metrics,
-    limits: {
-      maxMessageBytes: 1024 * 1024,
-      maxBufferedBytes: 64 * 1024,
-      compactAfterUpdates: 1000,
-      maxDocumentBytes: 16 * 1024 * 1024,
-      maxUpdatesPerSecond: 1000,
-      updateBurst: 1000,
-    },
-    shape: meetingShape,
-    onActivity: () => undefined,
-    onEmpty: () => undefined,
-    onFailed: (room) => failed.push(room),
-  });
-  return { room, failed };
+  return createMemoryRoom(stored === undefined ? { appendUpdate } : { appendUpdate, stored });
 }
 
 function updateMessage(): Uint8Array {

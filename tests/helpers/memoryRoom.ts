@@ -1,0 +1,69 @@
+import { pino } from 'pino';
+import type { StoredDocument, UpdateEntry } from '../../server/src/storage/storage.ts';
+import { Room, type RoomLimits } from '../../server/src/sync/room.ts';
+import type { SyncSocket } from '../../server/src/sync/syncSocket.ts';
+import { meetingShape } from '../../server/src/sync/validation/meetingShape.ts';
+
+/** An in-memory socket: records what the room sends and how it closes it. */
+export class FakeSocket implements SyncSocket {
+  sent: Uint8Array[] = [];
+  closed: { code: number; reason: string } | null = null;
+  bufferedAmount = 0;
+  send(message: Uint8Array): void {
+    this.sent.push(message);
+  }
+  close(code: number, reason: string): void {
+    this.closed = { code, reason };
+  }
+  /** Sync messages of sub-type update (0, 2) received so far. */
+  get updates(): number {
+    return this.sent.filter((message) => message[0] === 0 && message[1] === 2).length;
+  }
+}
+
+export interface MemoryRoomOptions {
+  /** Storage's durable append; resolves with the sequence number. Default: commits at once. */
+  appendUpdate?: (entry: UpdateEntry) => Promise<number>;
+  stored?: StoredDocument;
+  limits?: Partial<RoomLimits>;
+}
+
+/**
+ * A Room over in-memory sockets and storage callbacks, with the real document shape: room logic
+ * tested without a transport or a database (CONVENTIONS: the Room talks to a socket interface).
+ */
+export function createMemoryRoom(options: MemoryRoomOptions = {}) {
+  const failed: Room[] = [];
+  const stored: UpdateEntry[] = [];
+  let seq = 0;
+  const room = new Room('m1', options.stored ?? { snapshot: null, updates: [], lastSeq: 0 }, {
+    appendUpdate:
+      options.appendUpdate ??
+      (async (entry) => {
+        stored.push(entry);
+        seq += 1;
+        return seq;
+      }),
+    compact: async () => undefined,
+    logger: pino({ level: 'silent' }),
+    metrics: {
+      updateAccepted: () => undefined,
+      messageRefused: () => undefined,
+      storageAppended: () => undefined,
+    },
+    limits: {
+      maxMessageBytes: 1024 * 1024,
+      maxBufferedBytes: 64 * 1024,
+      compactAfterUpdates: 1000,
+      maxDocumentBytes: 16 * 1024 * 1024,
+      maxUpdatesPerSecond: 1000,
+      updateBurst: 1000,
+      ...options.limits,
+    },
+    shape: meetingShape,
+    onActivity: () => undefined,
+    onEmpty: () => undefined,
+    onFailed: (failedRoom) => failed.push(failedRoom),
+  });
+  return { room, failed, stored };
+}
