@@ -1,4 +1,5 @@
 import { type FormEvent, type ReactNode, useEffect, useId, useRef } from 'react';
+import { DialogHeader } from '../app/DialogHeader.tsx';
 import { FormAlert } from '../app/FormAlert.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 
@@ -64,19 +65,12 @@ export function LifecycleDialog({
       onClose={onClose}
     >
       <form className="lifecycle-dialog__body" onSubmit={onSubmit} noValidate>
-        <div className="lifecycle-dialog__header">
-          <h2 id={headingId} className="lifecycle-dialog__title">
-            {title}
-          </h2>
-          <button
-            type="button"
-            className="dialog__close"
-            onClick={onClose}
-            aria-label={t('common.close')}
-          >
-            <span aria-hidden="true">×</span>
-          </button>
-        </div>
+        <DialogHeader
+          headingId={headingId}
+          title={title}
+          onClose={onClose}
+          block="lifecycle-dialog"
+        />
         {children}
         <FormAlert tone="error">{error}</FormAlert>
         <div className="dialog__actions">

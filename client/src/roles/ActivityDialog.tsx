@@ -3,6 +3,7 @@ import type * as Y from 'yjs';
 import { readItems } from '../../../shared/doc/index.ts';
 import { fetchActivity } from '../api/meetings.ts';
 import { apiErrorKey } from '../app/apiErrors.ts';
+import { DialogHeader } from '../app/DialogHeader.tsx';
 import { formatDateTime, formatTime } from '../app/dates.ts';
 import { FormAlert } from '../app/FormAlert.tsx';
 import { useApiData } from '../app/useApiData.ts';
@@ -54,19 +55,11 @@ export function ActivityDialog({ open, onClose, meetingId, doc, onGoToItem }: Ac
       onClose={onClose}
     >
       <div className="dialog__body">
-        <div className="dialog__header">
-          <h2 id="activity-heading" className="dialog__title">
-            {t('activity.heading')}
-          </h2>
-          <button
-            type="button"
-            className="dialog__close"
-            onClick={onClose}
-            aria-label={t('common.close')}
-          >
-            <span aria-hidden="true">×</span>
-          </button>
-        </div>
+        <DialogHeader
+          headingId="activity-heading"
+          title={t('activity.heading')}
+          onClose={onClose}
+        />
         <p id="activity-intro" className="hint">
           {t('activity.intro')}
         </p>

@@ -7,6 +7,7 @@ import {
 } from '../../../shared/api/index.ts';
 import { setMeetingRole } from '../api/meetings.ts';
 import { apiErrorKey } from '../app/apiErrors.ts';
+import { DialogHeader } from '../app/DialogHeader.tsx';
 import { FormAlert } from '../app/FormAlert.tsx';
 import { boardRoleLabels, meetingRoleHints, meetingRoleLabels } from '../boards/roleLabels.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
@@ -103,19 +104,7 @@ export function RolesDialog({
       onClose={onClose}
     >
       <form className="dialog__body" onSubmit={onSubmit} noValidate>
-        <div className="dialog__header">
-          <h2 id="roles-heading" className="dialog__title">
-            {t('rolesPanel.heading')}
-          </h2>
-          <button
-            type="button"
-            className="dialog__close"
-            onClick={onClose}
-            aria-label={t('common.close')}
-          >
-            <span aria-hidden="true">×</span>
-          </button>
-        </div>
+        <DialogHeader headingId="roles-heading" title={t('rolesPanel.heading')} onClose={onClose} />
         <p id="roles-intro" className="hint">
           {canAssign ? t('rolesPanel.introEditable') : t('rolesPanel.introReadOnly')}
         </p>
