@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
-import { addItem, itemProposal, readMeeting } from '../../shared/doc/index.ts';
+import { addItem, itemProposal, itemTitle, readMeeting } from '../../shared/doc/index.ts';
+import { CloseCode } from '../../shared/protocol/index.ts';
 import { adminCredentials, createTestMeeting, type TestMeeting } from '../helpers/apiClient.ts';
 import { invitePerson, type Person } from '../helpers/people.ts';
 import { connectClient, type SyncClient, seedMeeting, waitFor } from '../helpers/syncClient.ts';
@@ -67,7 +68,7 @@ function hostileFrames(valid: Uint8Array[], honestClientId: number): fc.Arbitrar
 describe('the sync socket under a frame fuzzer', () => {
   let server: TestServer;
   let meeting: TestMeeting;
-  /** The fuzzer's own account: a member who may write, so its updates reach the validator. */
+  /** The fuzzer's own account, a board member made chair of the meeting. */
   let mallory: Person;
   const honest: SyncClient[] = [];
   /** The account behind each honest client, in the order of `honest`. */
@@ -85,6 +86,13 @@ describe('the sync socket under a frame fuzzer', () => {
       'Bertil Berg',
     );
     mallory = await invitePerson(server.url, meeting.admin, meeting.boardId, 'member', 'Mallory');
+    // Chair: write access, so the fuzzer's updates go through the validator, not the reader check.
+    await meeting.admin.expect(
+      200,
+      'PUT',
+      `/api/meetings/${meeting.meetingId}/roles/${mallory.userId}`,
+      { role: 'chair' },
+    );
     const admin = await meeting.admin.expect<{ id: string }>(200, 'GET', '/api/auth/me');
     accounts.push(
       { userId: admin.id, name: adminCredentials.name },
@@ -107,6 +115,8 @@ describe('the sync socket under a frame fuzzer', () => {
     // Three fixed seeds (two of them once found a crash in Yjs's reference resolution), or one
     // chosen with FUZZ_SEED to explore.
     const seeds = process.env.FUZZ_SEED ? [Number(process.env.FUZZ_SEED)] : [20261127, 2, 4];
+    // The meeting before Anna typed anything: what a forger of her client id builds on.
+    const beforeAnna = Y.encodeStateAsUpdate(anna.doc);
     const frames = seeds.flatMap((seed) =>
       fc.sample(hostileFrames(sampleUpdates(Y.encodeStateAsUpdate(anna.doc)), anna.doc.clientID), {
         numRuns: 1000,
@@ -225,7 +235,26 @@ describe('the sync socket under a frame fuzzer', () => {
         });
       }
     }
-    spoofer.close();
+
+    // Last, content under Anna's client id that overlaps what she has typed: Yjs would link its
+    // new part after her last character, in her text, not in the title it claims to be in.
+    const forger = new Y.Doc();
+    Y.applyUpdate(forger, beforeAnna);
+    forger.clientID = anna.doc.clientID;
+    const forgerState = Y.encodeStateVector(forger);
+    const annaClock = Y.getState(anna.doc.store, anna.doc.clientID);
+    itemTitle(forger, 'notes').insert(0, 'X'.repeat(annaClock + 5));
+    const refused = new Promise<number | 'still open'>((resolve) => {
+      const timer = setTimeout(() => resolve('still open'), 5000);
+      spoofer.once('close', (code: number) => {
+        clearTimeout(timer);
+        resolve(code);
+      });
+    });
+    spoofer.send(frame([0, 2], Y.encodeStateAsUpdate(forger, forgerState)));
+    await expect(refused).resolves.toBe(CloseCode.invalidUpdate);
+    expect(itemTitle(anna.doc, 'notes').toString()).not.toContain('X');
+    expect(honestCloses).toEqual([]);
 
     anna.text.insert(0, 'efter fuzz. ');
     await waitFor(
