@@ -1,13 +1,40 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 const repoRoot = fileURLToPath(new URL('.', import.meta.url));
 const apiTarget = `http://127.0.0.1:${process.env.JUSTERA_API_PORT ?? 8787}`;
 
+/**
+ * Emits /sw.js (client/serviceWorker.js) with the build's file list to precache and a version
+ * derived from it: the app shell then survives an offline reload (see the README, "Offline").
+ */
+function serviceWorker(): Plugin {
+  return {
+    name: 'justera-service-worker',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const files = Object.keys(bundle)
+        .filter((name) => !name.endsWith('.map') && name !== 'index.html')
+        .sort()
+        .map((name) => `/${name}`);
+      // public/ files are copied outside the bundle.
+      const precache = ['/', '/favicon.svg', ...files];
+      const version = createHash('sha256').update(precache.join('\n')).digest('hex').slice(0, 16);
+      const source = readFileSync(`${repoRoot}client/serviceWorker.js`, 'utf8')
+        .replace("['__PRECACHE__']", JSON.stringify(precache))
+        .replace('__VERSION__', version);
+      this.emitFile({ type: 'asset', fileName: 'sw.js', source });
+    },
+  };
+}
+
 export default defineConfig({
   root: 'client',
-  plugins: [react()],
+  plugins: [react(), serviceWorker()],
   // One Yjs instance only: two copies break `instanceof` checks inside y-tiptap and Yjs warns.
   resolve: { dedupe: ['yjs', 'y-protocols', 'lib0'] },
   build: {

@@ -19,3 +19,11 @@ createRoot(container).render(
     </I18nProvider>
   </StrictMode>,
 );
+
+// The app shell for offline reloads (client/serviceWorker.js); not in development, where Vite
+// serves modules that change on every edit.
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  navigator.serviceWorker.register('/sw.js').catch((error: unknown) => {
+    console.warn('Could not install the offline app shell', error);
+  });
+}

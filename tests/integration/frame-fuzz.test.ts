@@ -2,9 +2,10 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
-import { addItem, itemProposal, readMeeting } from '../../shared/doc/index.ts';
+import { addItem, itemProposal, itemTitle, readMeeting } from '../../shared/doc/index.ts';
 import { CloseCode } from '../../shared/protocol/index.ts';
-import { createTestMeeting, type TestMeeting } from '../helpers/apiClient.ts';
+import { adminCredentials, createTestMeeting, type TestMeeting } from '../helpers/apiClient.ts';
+import { invitePerson, type Person } from '../helpers/people.ts';
 import { connectClient, type SyncClient, seedMeeting, waitFor } from '../helpers/syncClient.ts';
 import { startTestServer, type TestServer } from '../helpers/testServer.ts';
 import { frame, varUint } from '../helpers/wire.ts';
@@ -67,14 +68,41 @@ function hostileFrames(valid: Uint8Array[], honestClientId: number): fc.Arbitrar
 describe('the sync socket under a frame fuzzer', () => {
   let server: TestServer;
   let meeting: TestMeeting;
+  /** The fuzzer's own account, a board member made chair of the meeting. */
+  let mallory: Person;
   const honest: SyncClient[] = [];
+  /** The account behind each honest client, in the order of `honest`. */
+  const accounts: Array<{ userId: string; name: string }> = [];
 
   beforeAll(async () => {
     server = await startTestServer({ UPDATE_BURST: '100000', MAX_UPDATES_PER_SECOND: '100000' });
     meeting = await createTestMeeting(server.url);
     await seedMeeting(server.syncUrl, meeting.meetingId, meeting.token);
-    for (const name of ['anna', 'bertil'])
-      honest.push(connectClient(server.syncUrl, meeting.meetingId, name, meeting.token));
+    const bertil = await invitePerson(
+      server.url,
+      meeting.admin,
+      meeting.boardId,
+      'member',
+      'Bertil Berg',
+    );
+    mallory = await invitePerson(server.url, meeting.admin, meeting.boardId, 'member', 'Mallory');
+    // Chair: write access, so the fuzzer's updates go through the validator, not the reader check.
+    await meeting.admin.expect(
+      200,
+      'PUT',
+      `/api/meetings/${meeting.meetingId}/roles/${mallory.userId}`,
+      { role: 'chair' },
+    );
+    const admin = await meeting.admin.expect<{ id: string }>(200, 'GET', '/api/auth/me');
+    accounts.push(
+      { userId: admin.id, name: adminCredentials.name },
+      { userId: bertil.userId, name: 'Bertil Berg' },
+    );
+    // The names the clients announce are not their accounts' names: the server's stamp wins.
+    honest.push(
+      connectClient(server.syncUrl, meeting.meetingId, 'anna', meeting.token),
+      connectClient(server.syncUrl, meeting.meetingId, 'bertil', bertil.token),
+    );
     await Promise.all(honest.map((client) => client.synced));
   });
   afterAll(async () => {
@@ -87,6 +115,8 @@ describe('the sync socket under a frame fuzzer', () => {
     // Three fixed seeds (two of them once found a crash in Yjs's reference resolution), or one
     // chosen with FUZZ_SEED to explore.
     const seeds = process.env.FUZZ_SEED ? [Number(process.env.FUZZ_SEED)] : [20261127, 2, 4];
+    // The meeting before Anna typed anything: what a forger of her client id builds on.
+    const beforeAnna = Y.encodeStateAsUpdate(anna.doc);
     const frames = seeds.flatMap((seed) =>
       fc.sample(hostileFrames(sampleUpdates(Y.encodeStateAsUpdate(anna.doc)), anna.doc.clientID), {
         numRuns: 1000,
@@ -101,7 +131,7 @@ describe('the sync socket under a frame fuzzer', () => {
     }
     let socket: WebSocket | null = null;
     let closes = 0;
-    const url = `${server.syncUrl}/${meeting.meetingId}?token=${meeting.token}`;
+    const url = `${server.syncUrl}/${meeting.meetingId}?token=${mallory.token}`;
     for (const [index, hostile] of frames.entries()) {
       if (socket === null || socket.readyState !== WebSocket.OPEN) {
         socket = new WebSocket(url);
@@ -142,11 +172,89 @@ describe('the sync socket under a frame fuzzer', () => {
     }
     socket?.close();
     expect(closes).toBeGreaterThan(500);
-    // Honest clients are at most sent away to reload the room from storage (4500: a hostile
-    // update made Yjs throw mid-apply; rare, and nothing is lost) — never refused or dropped.
-    if (honestCloses.length > 0)
-      console.warn(`room reloaded from storage ${honestCloses.length / 2} time(s)`);
-    expect(honestCloses.every((code) => code === CloseCode.storageFailure)).toBe(true);
+    // Hostile frames close the hostile connection and nothing else: no honest client was sent
+    // away, not even to reload the room (4500).
+    expect(honestCloses).toEqual([]);
+
+    // Presence: a last hostile connection claims Anna's client id and Anna's account outright.
+    const spoofer = new WebSocket(url);
+    await new Promise((resolve, reject) => {
+      spoofer.once('open', resolve);
+      spoofer.once('error', reject);
+    });
+    const [annaAccount, bertilAccount] = accounts as [
+      { userId: string; name: string },
+      { userId: string; name: string },
+    ];
+    const spoofClientId = 424242;
+    const claim = (clientId: number, clock: number) => {
+      const state = new TextEncoder().encode(
+        JSON.stringify({ user: { name: annaAccount.name, id: annaAccount.userId } }),
+      );
+      return frame(
+        [1],
+        [1, ...varUint(clientId), ...varUint(clock), ...varUint(state.length), ...state],
+      );
+    };
+    spoofer.send(claim(anna.doc.clientID, 2 ** 30 + 1));
+    spoofer.send(claim(spoofClientId, 1));
+    const room = server.server.rooms.peek(meeting.meetingId);
+    await waitFor(
+      () => room?.awareness.getStates().has(spoofClientId) === true,
+      'the spoofer never got a presence entry of its own',
+    );
+    await waitFor(
+      () => bertil.provider.awareness.getStates().has(spoofClientId),
+      'the spoofer presence never reached Bertil',
+    );
+    const honestIds = new Map([
+      [anna.doc.clientID, annaAccount],
+      [bertil.doc.clientID, bertilAccount],
+    ]);
+    // A client's own entry in its own awareness is its local state, never a server copy.
+    const views: Array<[string, Map<number, Record<string, unknown>>, number | null]> = [
+      ['server', room?.awareness.getStates() ?? new Map(), null],
+      ['anna', anna.provider.awareness.getStates(), anna.doc.clientID],
+      ['bertil', bertil.provider.awareness.getStates(), bertil.doc.clientID],
+    ];
+    for (const [viewer, states, ownId] of views) {
+      for (const [clientId, account] of honestIds) {
+        if (clientId === ownId) continue;
+        // Every honest client is present under its own account, whoever tried to take it over.
+        expect(states.get(clientId)?.user, `${viewer} sees ${account.name}`).toMatchObject({
+          name: account.name,
+          id: account.userId,
+        });
+      }
+      for (const [clientId, state] of states) {
+        if (honestIds.has(clientId)) continue;
+        // Any other entry is the hostile account's, and claims no honest user.
+        expect(state.user, `${viewer}: entry ${clientId}`).toMatchObject({
+          name: 'Mallory',
+          id: mallory.userId,
+        });
+      }
+    }
+
+    // Last, content under Anna's client id that overlaps what she has typed: Yjs would link its
+    // new part after her last character, in her text, not in the title it claims to be in.
+    const forger = new Y.Doc();
+    Y.applyUpdate(forger, beforeAnna);
+    forger.clientID = anna.doc.clientID;
+    const forgerState = Y.encodeStateVector(forger);
+    const annaClock = Y.getState(anna.doc.store, anna.doc.clientID);
+    itemTitle(forger, 'notes').insert(0, 'X'.repeat(annaClock + 5));
+    const refused = new Promise<number | 'still open'>((resolve) => {
+      const timer = setTimeout(() => resolve('still open'), 5000);
+      spoofer.once('close', (code: number) => {
+        clearTimeout(timer);
+        resolve(code);
+      });
+    });
+    spoofer.send(frame([0, 2], Y.encodeStateAsUpdate(forger, forgerState)));
+    await expect(refused).resolves.toBe(CloseCode.invalidUpdate);
+    expect(itemTitle(anna.doc, 'notes').toString()).not.toContain('X');
+    expect(honestCloses).toEqual([]);
 
     anna.text.insert(0, 'efter fuzz. ');
     await waitFor(

@@ -116,6 +116,8 @@ export class Room {
    */
   private validators: { write: UpdateValidator; text: UpdateValidator } | null = null;
   private materializeScheduled = false;
+  /** Counts finished transaction cleanups: tells a throw inside Yjs from one in the clean-up. */
+  private settledTransactions = 0;
   /** Items the last client transaction added after approval without the flag; marked next. */
   private readonly unmarked: string[] = [];
 
@@ -127,6 +129,7 @@ export class Room {
     this.content = new LazyDocument(stored, loadOrigin, (doc) => {
       doc.on('update', this.onDocUpdate);
       doc.on('afterTransaction', this.onAfterTransaction);
+      doc.on('afterAllTransactions', this.onTransactionsSettled);
       this.validators = {
         write: new UpdateValidator(doc, deps.shape),
         text: new UpdateValidator(doc, textOnly(deps.shape)),
@@ -398,11 +401,11 @@ export class Room {
       );
       return;
     }
+    const settledBefore = this.settledTransactions;
     try {
       Y.applyUpdate(doc, update, connection);
     } catch (error) {
-      // The in-memory doc may now be half-applied; only storage can be trusted.
-      this.fail(error);
+      this.refuseBrokenUpdate(connection, error, this.settledTransactions > settledBefore);
       return;
     }
     this.markAdditions();
@@ -433,6 +436,31 @@ export class Room {
       this.awareness,
       encodeAwarenessUpdate(stamped),
       connection,
+    );
+  }
+
+  /**
+   * Yjs threw while applying an update the validator let through. When the throw came from
+   * integrating the update, Yjs still ran the transaction's clean-up (it sits in a `finally`):
+   * whatever part was integrated was emitted as an ordinary update, so it is being stored and
+   * broadcast like any other, and doc, storage and peers agree. Then only the sender goes: hostile
+   * input must never send everyone else away. Only when the clean-up itself did not finish does
+   * the room no longer know what it holds, and it reloads from storage (4500 for everyone).
+   */
+  private refuseBrokenUpdate(connection: Connection, error: unknown, settled: boolean): void {
+    if (!settled) {
+      this.fail(error);
+      return;
+    }
+    this.deps.metrics.messageRefused('malformed');
+    this.deps.logger.warn(
+      { meetingId: this.meetingId, userId: connection.identity.userId, err: error },
+      'refused an update that Yjs could not apply',
+    );
+    this.disconnect(
+      connection,
+      CloseCode.malformedMessage,
+      `invalid Yjs update: ${(error as Error).message}`,
     );
   }
 
@@ -525,6 +553,10 @@ export class Room {
     if (itemIds.size > 0) {
       this.deps.onActivity(this.meetingId, transaction.origin.identity.userId, itemIds);
     }
+  };
+
+  private readonly onTransactionsSettled = (): void => {
+    this.settledTransactions += 1;
   };
 
   private readonly onAwarenessUpdate = (

@@ -164,4 +164,32 @@ describe('a room', () => {
     expect(reader.updates).toBe(2);
     expect(itemTitle(room.doc, itemId).toString()).toBe('Först och sedan');
   });
+
+  it('closes only the sender when Yjs throws while applying its update, and keeps storing and serving what the doc holds', async () => {
+    const stored: UpdateEntry[] = [];
+    const { room, failed } = createRoom(async (entry) => {
+      stored.push(entry);
+      return stored.length;
+    });
+    const hostile = new FakeSocket();
+    const honest = new FakeSocket();
+    room.join(hostile, writer);
+    room.join(honest, writer);
+    // Stands in for an update the validator lets through but Yjs cannot finish applying: the
+    // exception surfaces from inside Y.applyUpdate after the content was integrated.
+    room.doc.getMap('items').observeDeep(() => {
+      throw new Error('Unexpected case');
+    });
+    room.receive(hostile, updateMessage());
+    await room.settle();
+    expect(hostile.closed?.code).toBe(CloseCode.malformedMessage);
+    expect(honest.closed).toBeNull();
+    expect(failed).toEqual([]);
+    // What the doc now holds was stored and broadcast like any update: doc, storage and peers agree.
+    expect(stored).toHaveLength(1);
+    expect(honest.updates).toBe(1);
+    const fromStorage = new Y.Doc();
+    for (const entry of stored) Y.applyUpdate(fromStorage, entry.update);
+    expect(readItems(fromStorage)).toEqual(readItems(room.doc));
+  });
 });

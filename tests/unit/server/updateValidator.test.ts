@@ -273,3 +273,47 @@ describe('the text-only shape of adjusters (justerare)', () => {
     ).toMatch(/only existing text/);
   });
 });
+
+describe('an item the room already has in part', () => {
+  /** A room with two items where Anna typed "abc" into the first's title, and Anna's copy. */
+  function annaTyped() {
+    const room = new Y.Doc();
+    const itemId = addItem(room, { title: 'Ärende' });
+    const otherId = addItem(room, { title: 'Övrigt' });
+    const anna = new Y.Doc();
+    Y.applyUpdate(anna, Y.encodeStateAsUpdate(room));
+    const sent = Y.encodeStateVector(room);
+    const before = Y.encodeStateAsUpdate(room);
+    itemTitle(anna, itemId).insert(6, 'abc');
+    Y.applyUpdate(room, Y.encodeStateAsUpdate(anna, sent));
+    const validator = new UpdateValidator(room, meetingShape);
+    return { room, anna, itemId, otherId, sent, before, validator };
+  }
+
+  it('accepts a merged copy that continues where the room is, and applies only the new part', () => {
+    const { room, anna, itemId, sent, validator } = annaTyped();
+    itemTitle(anna, itemId).insert(9, 'def');
+    // Anna's sync reply to a state vector from before "abc": one struct, "abcdef", merged.
+    const merged = Y.encodeStateAsUpdate(anna, sent);
+    const decoded = Y.decodeUpdate(merged);
+    expect(decoded.structs.filter((struct) => struct.id.client === anna.clientID)).toHaveLength(1);
+    expect(validator.check(decoded)).toBe(null);
+    Y.applyUpdate(room, merged);
+    expect(itemTitle(room, itemId).toString()).toBe('Ärendeabcdef');
+  });
+
+  it('refuses a forged item under the same client id that overlaps it from another place', () => {
+    const { room, anna, itemId, otherId, before, validator } = annaTyped();
+    // A forger who takes Anna's client id and types five characters into the other item's
+    // title: clocks 0–4 overlap Anna's "abc" (0–2), and Yjs would link the last two right
+    // after her "c", in a list the forger's item does not belong to.
+    const forger = new Y.Doc();
+    forger.clientID = anna.clientID;
+    Y.applyUpdate(forger, before);
+    const stateBefore = Y.encodeStateVector(forger);
+    itemTitle(forger, otherId).insert(0, 'XXXXX');
+    const forged = Y.encodeStateAsUpdate(forger, stateBefore);
+    expect(validator.check(Y.decodeUpdate(forged))).toMatch(/overlaps content of another place/);
+    expect(itemTitle(room, itemId).toString()).toBe('Ärendeabc');
+  });
+});

@@ -60,6 +60,8 @@ export class UpdateValidator {
       const references = run.checkReferences(struct);
       if (references !== null) return references;
       if (run.isKnown(struct)) continue;
+      const overlap = run.checkOverlap(struct);
+      if (overlap !== null) return overlap;
       const outcome = run.locateNew(struct);
       if (isProblem(outcome)) return outcome;
     }
@@ -89,6 +91,34 @@ class ValidationRun {
   /** True when the room already has every clock of `item` (Yjs will skip it on apply). */
   isKnown(item: Y.Item): boolean {
     return item.id.clock + item.length <= Y.getState(this.doc.store, item.id.client);
+  }
+
+  /**
+   * An item the room already has in part (it starts below the client's state and ends above it)
+   * is a client's later, merged copy of content it sent in pieces. Yjs integrates only the new
+   * part and puts it straight after the room's struct at state − 1, trusting that struct to be
+   * the item's own beginning: it does not look at the item's parent again. A forged item that
+   * claims another client's clock range would so be linked into a list it was never validated
+   * for (and could delete the map entry next to it); the beginning must really be its own.
+   */
+  checkOverlap(item: Y.Item): string | null {
+    const known = Y.getState(this.doc.store, item.id.client);
+    if (item.id.clock >= known) return null;
+    const found = this.findStruct(Y.createID(item.id.client, known - 1));
+    const prefix = found?.inDoc === true ? found.struct : null;
+    const problem = 'malformed update: an item overlaps content of another place';
+    if (!(prefix instanceof Y.Item)) return problem;
+    const parent = this.resolveParent(item);
+    if (typeof parent === 'string') return parent;
+    if (parent.ref.kind === 'gone') return null;
+    const prefixParent = prefix.parent as Y.AbstractType<unknown>;
+    const sameParent =
+      parent.ref.kind === 'existing'
+        ? parent.ref.type === prefixParent
+        : parent.ref.kind === 'root' &&
+          prefixParent._item === null &&
+          Y.findRootTypeKey(prefixParent) === parent.ref.name;
+    return sameParent && prefix.parentSub === parent.parentSub ? null : problem;
   }
 
   /** Where a new item lands: its Location when it is a shared type, null for accepted content. */
