@@ -15,6 +15,7 @@ import { AgendaSidebar } from './agenda/AgendaSidebar.tsx';
 import { useAgendaActions } from './agenda/agendaActions.ts';
 import { AttendancePanel } from './attendance/AttendancePanel.tsx';
 import { capabilitiesFor } from './capabilities.ts';
+import { MeetingDetailsPanel } from './details/MeetingDetailsPanel.tsx';
 import { FollowUpPanel } from './FollowUpPanel.tsx';
 import { MeetingHeader } from './MeetingHeader.tsx';
 import { sectionId } from './minutes/ItemSection.tsx';
@@ -209,6 +210,7 @@ function MeetingView({ session, identity, meeting }: MeetingViewProps) {
               />
             </main>
             <div className="workspace__attendance">
+              <MeetingDetailsPanel meta={meta} people={people} />
               <AttendancePanel people={people} items={items} />
             </div>
           </div>
