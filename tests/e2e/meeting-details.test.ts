@@ -197,6 +197,22 @@ describe('the meeting details and officers', () => {
     for (const person of [anna, bertil, cecilia]) expect(person.errors).toEqual([]);
   }, 90_000);
 
+  it('stays read-only for an adjuster, who corrects the text but not the header', async () => {
+    // Elected adjuster, she opens the meeting again with her new role.
+    await board.setRole(meetingId, cecilia, 'adjuster');
+    await cecilia.page.reload();
+    await cecilia.page
+      .getByText('Som justerare kan du rätta rubriker')
+      .waitFor({ timeout: 15_000 });
+    await waitForConnection(cecilia.page, 'saved');
+    const panel = details(cecilia.page);
+    await expect.poll(() => shown(cecilia.page, 'Plats').textContent()).toBe('Stadshuset, sal 3');
+    await expect(
+      panel.locator('input, select, textarea, button:not(.meeting-details__toggle)').count(),
+    ).resolves.toBe(0);
+    expect(cecilia.errors).toEqual([]);
+  }, 30_000);
+
   it('shows the panel in English when the language is switched', async () => {
     await bertil.page.getByRole('button', { name: 'English' }).click();
     const panel = bertil.page.getByRole('region', { name: 'Meeting details' });
