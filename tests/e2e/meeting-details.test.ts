@@ -198,9 +198,9 @@ describe('the meeting details and officers', () => {
   }, 90_000);
 
   it('stays read-only for an adjuster, who corrects the text but not the header', async () => {
-    // Elected adjuster, she opens the meeting again with her new role.
+    // Elected adjuster while her page is open: the server moves her socket to the new role
+    // (close code 4000) and the page asks again what she may do, without a reload.
     await board.setRole(meetingId, cecilia, 'adjuster');
-    await cecilia.page.reload();
     await cecilia.page
       .getByText('Som justerare kan du rätta rubriker')
       .waitFor({ timeout: 15_000 });
