@@ -23,7 +23,12 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
   if (identity === null || access.state === 'loading') return <WorkspaceLoading />;
   return (
     <Suspense fallback={<WorkspaceLoading />}>
-      <MeetingWorkspace meetingId={meetingId} identity={identity} meeting={access.meeting} />
+      <MeetingWorkspace
+        meetingId={meetingId}
+        identity={identity}
+        meeting={access.meeting}
+        onRoleChanged={access.refresh}
+      />
     </Suspense>
   );
 }

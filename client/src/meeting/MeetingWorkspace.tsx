@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ItemSummary } from '../../../shared/doc/index.ts';
+import { CloseCode } from '../../../shared/protocol/index.ts';
 import type { Identity } from '../app/identity.ts';
 import { rememberMeeting } from '../app/recentMeetings.ts';
 import { itemFromHash } from '../app/routes.ts';
@@ -15,6 +16,7 @@ import { AgendaSidebar } from './agenda/AgendaSidebar.tsx';
 import { useAgendaActions } from './agenda/agendaActions.ts';
 import { AttendancePanel } from './attendance/AttendancePanel.tsx';
 import { capabilitiesFor } from './capabilities.ts';
+import { MeetingDetailsPanel } from './details/MeetingDetailsPanel.tsx';
 import { FollowUpPanel } from './FollowUpPanel.tsx';
 import { MeetingHeader } from './MeetingHeader.tsx';
 import { sectionId } from './minutes/ItemSection.tsx';
@@ -34,14 +36,38 @@ export interface MeetingWorkspaceProps {
   identity: Identity;
   /** What the server lets this user do; null when it could not be asked (offline). */
   meeting: MeetingInfo | null;
+  /** The server moved this socket to a new role (4000): ask again what the user may do. */
+  onRoleChanged?: () => void;
 }
 
 /** The meeting page: opens the sync session and shows agenda, minutes and attendance. */
-export function MeetingWorkspace({ meetingId, identity, meeting }: MeetingWorkspaceProps) {
+export function MeetingWorkspace({
+  meetingId,
+  identity,
+  meeting,
+  onRoleChanged,
+}: MeetingWorkspaceProps) {
   const session = useMeetingSync(meetingId, identity);
+  useRoleChange(session, onRoleChanged);
   if (session === null) return null;
   // Keyed: a link from one meeting to a § of another starts a fresh view (and its scroll target).
   return <MeetingView key={meetingId} session={session} identity={identity} meeting={meeting} />;
+}
+
+/**
+ * A role given or taken in the roles dialog (an adjuster elected in the meeting) closes the
+ * socket with 4000; the provider reconnects under the new role, and the page asks for its new
+ * capabilities, so the fields it may now edit open (or close) without a reload.
+ */
+function useRoleChange(session: MeetingSync | null, onRoleChanged: (() => void) | undefined) {
+  useEffect(() => {
+    if (session === null || onRoleChanged === undefined) return;
+    const onClose = (event: CloseEvent | null) => {
+      if (event?.code === CloseCode.roleChanged) onRoleChanged();
+    };
+    session.provider.on('connection-close', onClose);
+    return () => session.provider.off('connection-close', onClose);
+  }, [session, onRoleChanged]);
 }
 
 interface MeetingViewProps {
@@ -209,6 +235,7 @@ function MeetingView({ session, identity, meeting }: MeetingViewProps) {
               />
             </main>
             <div className="workspace__attendance">
+              <MeetingDetailsPanel meta={meta} people={people} />
               <AttendancePanel people={people} items={items} />
             </div>
           </div>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { type DocumentAccess, meetingSchema } from '../../../shared/api/index.ts';
 import { getJson } from '../api/http.ts';
 
@@ -19,11 +19,17 @@ export type MeetingAccessState =
  * the same way, but a browser never sees why a WebSocket upgrade failed, so without asking first
  * a signed-out user would only see an endless "reconnecting".
  */
-export function useMeetingAccess(meetingId: string): MeetingAccessState {
+export function useMeetingAccess(meetingId: string): MeetingAccessState & { refresh: () => void } {
   const [result, setResult] = useState<MeetingAccessState>({ state: 'loading' });
+  // Bumped by refresh(): ask again (after a role change) without leaving the open workspace.
+  const [generation, setGeneration] = useState(0);
+  const askedFor = useRef<string | null>(null);
   useEffect(() => {
     const controller = new AbortController();
-    setResult({ state: 'loading' });
+    // A refresh (generation > 0) of the meeting already shown keeps the workspace open.
+    const refreshing = generation > 0 && askedFor.current === meetingId;
+    askedFor.current = meetingId;
+    if (!refreshing) setResult({ state: 'loading' });
     void getJson(
       `/api/meetings/${encodeURIComponent(meetingId)}`,
       meetingSchema,
@@ -34,12 +40,14 @@ export function useMeetingAccess(meetingId: string): MeetingAccessState {
         const { access, boardId } = outcome.data;
         setResult({ state: 'allowed', meeting: { access, boardId } });
       } else if (outcome.kind === 'network') {
-        setResult({ state: 'allowed', meeting: null });
+        // Offline while refreshing: keep what the server said last.
+        if (!refreshing) setResult({ state: 'allowed', meeting: null });
       } else {
         setResult({ state: 'denied', status: outcome.status });
       }
     });
     return () => controller.abort();
-  }, [meetingId]);
-  return result;
+  }, [meetingId, generation]);
+  const refresh = useCallback(() => setGeneration((value) => value + 1), []);
+  return { ...result, refresh };
 }

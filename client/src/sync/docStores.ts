@@ -3,9 +3,11 @@ import type * as Y from 'yjs';
 import {
   type AttendeeSnapshot,
   getMeta,
+  getOfficers,
   type ItemSummary,
   listAttendance,
   type MeetingMeta,
+  type Officers,
   readItems,
 } from '../../../shared/doc/index.ts';
 
@@ -82,5 +84,19 @@ export function useMeta(doc: Y.Doc): MeetingMeta {
 /** The attendance list in entry order. */
 export function useAttendance(doc: Y.Doc): AttendeeSnapshot[] {
   const store = useMemo(() => createDocStore(doc, () => listAttendance(doc), shareRows), [doc]);
+  return useSyncExternalStore(store.subscribe, store.getSnapshot);
+}
+
+/** The officers of the meeting: chair, secretary and adjusters. */
+export function useOfficers(doc: Y.Doc): Officers {
+  const store = useMemo(
+    () =>
+      createDocStore(
+        doc,
+        () => getOfficers(doc),
+        (previous, next) => (sameJson(previous, next) ? previous : next),
+      ),
+    [doc],
+  );
   return useSyncExternalStore(store.subscribe, store.getSnapshot);
 }

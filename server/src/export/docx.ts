@@ -22,6 +22,7 @@ import {
   correctionLines,
   followUpHeading,
   followUpLine,
+  officerLines,
   type Protocol,
   type Run,
   roleLabels,
@@ -170,6 +171,8 @@ export async function renderDocx(protocol: Protocol): Promise<Buffer> {
     protocol.date && `Datum: ${protocol.date}`,
     protocol.time && `Tid: ${protocol.time}`,
     protocol.place && `Plats: ${protocol.place}`,
+    protocol.videoLink && `Videolänk: ${protocol.videoLink}`,
+    ...officerLines(protocol),
   ]) {
     if (line) body.push(new Paragraph(line));
   }

@@ -5,6 +5,7 @@ import {
   correctionLines,
   followUpHeading,
   followUpLine,
+  officerLines,
   type Protocol,
   type Run,
   roleLabels,
@@ -127,10 +128,15 @@ export function renderHtml(protocol: Protocol): string {
   const posting = protocol.posting
     ? `<section class="posting"><h2>Anslag/bevis</h2><p>Protokollet är justerat. Justeringen har tillkännagivits genom anslag.</p><p>Organ: ${escapeHtml(protocol.posting.organ)}<br>Sammanträdesdatum: ${escapeHtml(protocol.posting.meetingDate ?? '')}<br>Anslaget under tiden: ${escapeHtml(protocol.posting.postedFrom)} – ${escapeHtml(protocol.posting.postedTo)}<br>Förvaringsplats för protokollet: ${escapeHtml(protocol.posting.storagePlace)}</p></section>`
     : '';
+  const officerList = officerLines(protocol);
+  const officers =
+    officerList.length > 0
+      ? `<p class="meta officers">${officerList.map(escapeHtml).join(' · ')}</p>`
+      : '';
   return `<!doctype html>
 <html lang="sv"><head><meta charset="utf-8"><title>${escapeHtml(heading)}: ${escapeHtml(protocol.title)}</title><style>${styles}</style></head>
 <body><header><p class="meta">${escapeHtml(protocol.organ)}${protocol.minutesNumber ? ` — nr ${escapeHtml(protocol.minutesNumber)}` : ''}</p><h1>${escapeHtml(heading)}: ${escapeHtml(protocol.title)}</h1>
-<p class="meta">${[protocol.date && `Datum: ${escapeHtml(protocol.date)}`, protocol.time && `Tid: ${escapeHtml(protocol.time)}`, protocol.place && `Plats: ${escapeHtml(protocol.place)}`].filter(Boolean).join(' · ')}</p></header>
+<p class="meta">${[protocol.date && `Datum: ${escapeHtml(protocol.date)}`, protocol.time && `Tid: ${escapeHtml(protocol.time)}`, protocol.place && `Plats: ${escapeHtml(protocol.place)}`, protocol.videoLink && `Videolänk: ${escapeHtml(protocol.videoLink)}`].filter(Boolean).join(' · ')}</p>${officers}</header>
 ${corrected}
 ${attendance}
 ${paragraphs}

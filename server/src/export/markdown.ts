@@ -5,6 +5,7 @@ import {
   correctionLines,
   followUpHeading,
   followUpLine,
+  officerLines,
   type Protocol,
   plain,
   type Run,
@@ -87,11 +88,14 @@ export function renderMarkdown(protocol: Protocol): string {
       protocol.date && `Datum: ${protocol.date}`,
       protocol.time && `Tid: ${protocol.time}`,
       protocol.place && `Plats: ${protocol.place}`,
+      protocol.videoLink && `Videolänk: ${protocol.videoLink}`,
     ]
       .filter(Boolean)
       .join('  \n'),
     '',
   ];
+  const officers = officerLines(protocol);
+  if (officers.length > 0) lines.push(officers.join('  \n'), '');
   if (protocol.corrections.length > 0) {
     lines.push(
       `> **${correctedHeading}**`,

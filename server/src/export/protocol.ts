@@ -268,6 +268,16 @@ export interface ProtocolContext {
   followUp?: FollowUp[];
 }
 
+/** The meeting's officers as the minutes name them: ordförande, sekreterare, justerare. */
+export function officerLines(protocol: Protocol): string[] {
+  const { chair, secretary, adjusters } = protocol.officers;
+  return [
+    chair && `Ordförande: ${chair}`,
+    secretary && `Sekreterare: ${secretary}`,
+    adjusters.length > 0 && `Justerare: ${adjusters.join(', ')}`,
+  ].filter((line): line is string => typeof line === 'string' && line !== '');
+}
+
 /** Builds the protocol (or the notice: agenda with presenters, proposals and attachments). */
 export function buildProtocol(snapshot: MeetingSnapshot, context: ProtocolContext): Protocol {
   const { meta } = snapshot;

@@ -190,3 +190,38 @@ describe('the notice (kallelse och föredragningslista)', () => {
     }
   });
 });
+
+describe('the meeting header of the minutes', () => {
+  it('names the place, the video link and the officers (ordförande, sekreterare, justerare) in every format', async () => {
+    const doc = preparedMeeting();
+    doc.setMeta({
+      place: 'Stadshuset, sal 3',
+      videoLink: 'https://meet.example/abc',
+      startTime: '18:00',
+      endTime: '20:15',
+    });
+    const anita = doc.addAttendee({ name: 'Anita Löfgren', category: 'beslutande' });
+    doc.setOfficer('chair', { personId: null, name: 'Ulla-Karin Cannervik' });
+    doc.setOfficer('secretary', { personId: null, name: 'Amanda Hermansson' });
+    doc.addAdjuster({ personId: anita, name: 'Anita Löfgren' });
+    doc.addAdjuster({ personId: null, name: 'Björn Thodenius' });
+    const minutes = buildProtocol(doc.readMeeting(), { ...unsigned, kind: 'minutes' });
+    const contents = {
+      pdf: squash((await pdfText(await renderPdf(minutes, new Date(0)))).text),
+      docx: squash(docxText(await renderDocx(minutes)).text),
+      html: squash(htmlText(renderHtml(minutes))),
+      md: squash(markdownText(renderMarkdown(minutes))),
+    };
+    for (const [format, content] of Object.entries(contents)) {
+      for (const text of [
+        'Tid: 18:00–20:15',
+        'Plats: Stadshuset, sal 3',
+        'Videolänk: https://meet.example/abc',
+        'Ordförande: Ulla-Karin Cannervik',
+        'Sekreterare: Amanda Hermansson',
+        'Justerare: Anita Löfgren, Björn Thodenius',
+      ])
+        expect(content, `${format}: ${text}`).toContain(squash(text));
+    }
+  });
+});
