@@ -2,21 +2,21 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import type { Plugin } from 'vite';
+import { type Plugin, transformWithOxc } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 const repoRoot = fileURLToPath(new URL('.', import.meta.url));
 const apiTarget = `http://127.0.0.1:${process.env.JUSTERA_API_PORT ?? 8787}`;
 
 /**
- * Emits /sw.js (client/serviceWorker.js) with the build's file list to precache and a version
+ * Emits /sw.js (client/serviceWorker.ts, transpiled) with the build's file list to precache and a version
  * derived from it: the app shell then survives an offline reload (see the README, "Offline").
  */
 function serviceWorker(): Plugin {
   return {
     name: 'justera-service-worker',
     apply: 'build',
-    generateBundle(_options, bundle) {
+    async generateBundle(_options, bundle) {
       const files = Object.keys(bundle)
         .filter((name) => !name.endsWith('.map') && name !== 'index.html')
         .sort()
@@ -24,9 +24,17 @@ function serviceWorker(): Plugin {
       // public/ files are copied outside the bundle.
       const precache = ['/', '/favicon.svg', ...files];
       const version = createHash('sha256').update(precache.join('\n')).digest('hex').slice(0, 16);
-      const source = readFileSync(`${repoRoot}client/serviceWorker.js`, 'utf8')
-        .replace("['__PRECACHE__']", JSON.stringify(precache))
-        .replace('__VERSION__', version);
+      const file = `${repoRoot}client/serviceWorker.ts`;
+      const script = await transformWithOxc(readFileSync(file, 'utf8'), file, { target: 'es2022' });
+      // A service worker is a classic script: the `export {}` that keeps the file a module for
+      // the type checker goes.
+      const source = script.code
+        .replace(/^export \{\s*\};?\s*$/m, '')
+        .replace(/\[\s*["']__PRECACHE__["']\s*\]/, JSON.stringify(precache))
+        .replace(/["']__VERSION__["']/, JSON.stringify(version));
+      if (source.includes('__PRECACHE__') || source.includes('__VERSION__')) {
+        throw new Error('serviceWorker.ts: the build could not fill in its file list');
+      }
       this.emitFile({ type: 'asset', fileName: 'sw.js', source });
     },
   };

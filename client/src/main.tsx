@@ -20,7 +20,7 @@ createRoot(container).render(
   </StrictMode>,
 );
 
-// The app shell for offline reloads (client/serviceWorker.js); not in development, where Vite
+// The app shell for offline reloads (client/serviceWorker.ts); not in development, where Vite
 // serves modules that change on every edit.
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {
   navigator.serviceWorker.register('/sw.js').catch((error: unknown) => {

@@ -4,21 +4,39 @@
 //
 // The build (vite.config.ts) writes the file list and a version into this file, so every deploy
 // is a byte-different script, which is what makes the browser install the new worker.
+
+// The program's lib is DOM (the app's); the few worker types used here are declared locally.
+interface ExtendableEvent extends Event {
+  waitUntil(promise: Promise<unknown>): void;
+}
+interface FetchEvent extends ExtendableEvent {
+  readonly request: Request;
+  respondWith(response: Promise<Response> | Response): void;
+}
+interface ServiceWorkerScope {
+  readonly location: Location;
+  skipWaiting(): Promise<void>;
+  readonly clients: { claim(): Promise<void> };
+  addEventListener(type: 'install' | 'activate', listener: (event: ExtendableEvent) => void): void;
+  addEventListener(type: 'fetch', listener: (event: FetchEvent) => void): void;
+}
+const worker = self as unknown as ServiceWorkerScope;
+
 const version = '__VERSION__';
-const precache = ['__PRECACHE__'];
+const precache: string[] = ['__PRECACHE__'];
 const cacheName = `justera-shell-${version}`;
 const shellUrl = '/';
 
-self.addEventListener('install', (event) => {
+worker.addEventListener('install', (event) => {
   event.waitUntil(
     caches
       .open(cacheName)
       .then((cache) => cache.addAll(precache))
-      .then(() => self.skipWaiting()),
+      .then(() => worker.skipWaiting()),
   );
 });
 
-self.addEventListener('activate', (event) => {
+worker.addEventListener('activate', (event) => {
   event.waitUntil(
     caches
       .keys()
@@ -29,12 +47,12 @@ self.addEventListener('activate', (event) => {
             .map((name) => caches.delete(name)),
         ),
       )
-      .then(() => self.clients.claim()),
+      .then(() => worker.clients.claim()),
   );
 });
 
 /** Paths the server answers with data, never with the app: always straight to the network. */
-function isServerPath(pathname) {
+function isServerPath(pathname: string): boolean {
   return (
     pathname.startsWith('/api/') ||
     pathname.startsWith('/sync') ||
@@ -44,11 +62,11 @@ function isServerPath(pathname) {
   );
 }
 
-self.addEventListener('fetch', (event) => {
+worker.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET') return;
   const url = new URL(request.url);
-  if (url.origin !== self.location.origin || isServerPath(url.pathname)) return;
+  if (url.origin !== worker.location.origin || isServerPath(url.pathname)) return;
   if (request.mode === 'navigate') {
     // Network first, so a deploy shows at once; the cached shell only when the network fails.
     event.respondWith(
@@ -67,3 +85,5 @@ self.addEventListener('fetch', (event) => {
   // Build files carry a content hash in their names: a cached copy is always the right one.
   event.respondWith(caches.match(request).then((cached) => cached ?? fetch(request)));
 });
+
+export {};
