@@ -22,6 +22,11 @@ export class LazyDocument {
   /** The stored snapshot and tail as one update (computed on first use). */
   private merged: Uint8Array | null = null;
   private stateVector: Uint8Array | null = null;
+  /**
+   * Y.encodeStateAsUpdate(doc) while the doc is unchanged: every client that joins with nothing
+   * (a meeting opening, 50 attendees at once) gets the same bytes, encoded once.
+   */
+  private fullState: Uint8Array | null = null;
 
   constructor(
     stored: StoredDocument,
@@ -52,10 +57,14 @@ export class LazyDocument {
       this.loadOrigin,
     );
     this.doc = doc;
-    // The bytes are no longer needed; the doc answers from here on.
+    // The doc answers from here on. The merged bytes are still exactly its state.
+    this.fullState = this.merged;
     this.stored = null;
     this.merged = null;
     this.stateVector = null;
+    doc.on('update', () => {
+      this.fullState = null;
+    });
     this.onMaterialized(doc);
     return doc;
   }
@@ -69,7 +78,11 @@ export class LazyDocument {
 
   /** Y.encodeStateAsUpdate of the content against `stateVector`, without building the doc. */
   encodeStateAsUpdate(stateVector: Uint8Array): Uint8Array {
-    if (this.doc !== null) return Y.encodeStateAsUpdate(this.doc, stateVector);
+    if (this.doc !== null) {
+      if (!isEmptyStateVector(stateVector)) return Y.encodeStateAsUpdate(this.doc, stateVector);
+      this.fullState ??= Y.encodeStateAsUpdate(this.doc);
+      return this.fullState;
+    }
     const merged = this.mergedUpdate();
     if (isEmptyStateVector(stateVector)) return merged;
     return Y.diffUpdate(merged, stateVector);
@@ -78,6 +91,7 @@ export class LazyDocument {
   destroy(): void {
     this.doc?.destroy();
     this.doc = null;
+    this.fullState = null;
     this.stored = null;
     this.merged = null;
     this.stateVector = null;

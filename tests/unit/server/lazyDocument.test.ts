@@ -85,6 +85,20 @@ describe('a meeting served from its stored bytes', () => {
     expect(origins.every((origin) => origin !== loadOrigin)).toBe(true);
   });
 
+  it('encodes the full state once for every new client until the doc changes', () => {
+    const { stored } = storedMeeting();
+    const lazy = new LazyDocument(stored, loadOrigin, () => {});
+    const doc = lazy.get();
+    const first = lazy.encodeStateAsUpdate(new Uint8Array([0]));
+    expect(lazy.encodeStateAsUpdate(new Uint8Array([0]))).toBe(first);
+    addItem(doc, { title: 'Övriga frågor' });
+    const after = lazy.encodeStateAsUpdate(new Uint8Array([0]));
+    expect(after).not.toBe(first);
+    const fresh = new Y.Doc();
+    Y.applyUpdate(fresh, after);
+    expect(readItems(fresh).map((item) => item.title)).toContain('Övriga frågor');
+  });
+
   it('recognises the empty sync step 2 of a client with nothing new', () => {
     const empty = Y.encodeStateAsUpdate(new Y.Doc());
     expect(isEmptyUpdate(empty)).toBe(true);
