@@ -22,7 +22,11 @@ import {
 import type { SyncSocket } from './syncSocket.ts';
 import { agendaRecordProblem, unmarkedAdditions } from './validation/agendaRecord.ts';
 import { type DocumentShape, textOnly } from './validation/shape.ts';
-import { missingDependency, UpdateValidator } from './validation/updateValidator.ts';
+import {
+  type DecodedUpdate,
+  missingDependency,
+  UpdateValidator,
+} from './validation/updateValidator.ts';
 
 export interface RoomLimits {
   maxMessageBytes: number;
@@ -81,6 +85,8 @@ interface Connection {
 
 /** Origin of the transaction that loads stored state: those changes are not re-stored. */
 const loadOrigin = Symbol('load');
+/** The owner of the room doc's own client id in `sessionOwners`: no account has this id. */
+const serverSession = '\u0000server';
 /** Origin of changes the server itself makes (lifecycle fields): stored, broadcast, no author. */
 const serverOrigin = Symbol('server');
 
@@ -118,6 +124,15 @@ export class Room {
   private materializeScheduled = false;
   /** Counts finished transaction cleanups: tells a throw inside Yjs from one in the clean-up. */
   private settledTransactions = 0;
+  /**
+   * The account that writes under each Yjs client id (one editor session) in this room: the
+   * first to send content for it, or to announce it in presence. Nobody else may add content
+   * under that id: Yjs would take their structs as that person's, and that person's own next
+   * edits at those clocks as already known — dropped without a word.
+   */
+  private readonly sessionOwners = new Map<number, string | null>();
+  /** Client ids the update being accepted adds content under and nobody owns yet. */
+  private readonly unclaimed = new Set<number>();
   /** Items the last client transaction added after approval without the flag; marked next. */
   private readonly unmarked: string[] = [];
 
@@ -130,6 +145,8 @@ export class Room {
       doc.on('update', this.onDocUpdate);
       doc.on('afterTransaction', this.onAfterTransaction);
       doc.on('afterAllTransactions', this.onTransactionsSettled);
+      // The server's own changes (lifecycle fields) are written under the doc's client id.
+      this.sessionOwners.set(doc.clientID, serverSession);
       this.validators = {
         write: new UpdateValidator(doc, deps.shape),
         text: new UpdateValidator(doc, textOnly(deps.shape)),
@@ -378,7 +395,10 @@ export class Room {
     const validators = this.validators;
     if (validators === null) throw new Error('the room has no validators');
     const validator = connection.identity.access === 'write' ? validators.write : validators.text;
-    const problem = validator.check(decoded) ?? agendaRecordProblem(doc, decoded);
+    const problem =
+      validator.check(decoded) ??
+      agendaRecordProblem(doc, decoded) ??
+      this.sessionOwnerProblem(connection, decoded);
     if (problem === missingDependency) {
       this.park(connection, update);
       return;
@@ -408,6 +428,7 @@ export class Room {
       this.refuseBrokenUpdate(connection, error, this.settledTransactions > settledBefore);
       return;
     }
+    this.claimSessions(connection);
     this.markAdditions();
     this.retryParked(connection);
   }
@@ -419,14 +440,20 @@ export class Room {
    * y-websocket clients echo every awareness change they receive, their peers' included.
    */
   private acceptAwareness(connection: Connection, update: Uint8Array): void {
+    const userId = connection.identity.userId;
     const own = decodeAwarenessUpdate(update).filter((entry) => {
       const owner = this.awarenessOwners.get(entry.clientId);
-      return owner === undefined || owner === connection;
+      const account = this.sessionOwners.get(entry.clientId);
+      return (owner === undefined || owner === connection) && (account ?? userId) === userId;
     });
     if (own.length === 0) return;
     for (const entry of own) {
-      if (entry.state === null) this.awarenessOwners.delete(entry.clientId);
-      else this.awarenessOwners.set(entry.clientId, connection);
+      if (entry.state === null) {
+        this.awarenessOwners.delete(entry.clientId);
+      } else {
+        this.awarenessOwners.set(entry.clientId, connection);
+        if (!this.sessionOwners.has(entry.clientId)) this.sessionOwners.set(entry.clientId, userId);
+      }
     }
     const stamped = own.map((entry) => ({
       ...entry,
@@ -573,6 +600,30 @@ export class Room {
       encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)),
     );
   };
+
+  /** Refuses content under a Yjs client id that another account writes under (sessionOwners). */
+  private sessionOwnerProblem(connection: Connection, update: DecodedUpdate): string | null {
+    const userId = connection.identity.userId;
+    for (const struct of update.structs) {
+      const { client, clock } = struct.id;
+      if (clock + struct.length <= Y.getState(this.doc.store, client)) continue;
+      const owner = this.sessionOwners.get(client);
+      if (owner !== undefined && owner !== userId) {
+        return `update carries edits under another person's editing session (client ${client})`;
+      }
+      if (owner === undefined) this.unclaimed.add(client);
+    }
+    return null;
+  }
+
+  /** Records the sender as the owner of the client ids it has just added content under. */
+  private claimSessions(connection: Connection): void {
+    for (const client of this.unclaimed) {
+      if (!this.sessionOwners.has(client))
+        this.sessionOwners.set(client, connection.identity.userId);
+    }
+    this.unclaimed.clear();
+  }
 
   /** Flags items a client added after the agenda was approved without saying so (agendaRecord.ts). */
   private markAdditions(): void {
