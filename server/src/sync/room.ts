@@ -19,14 +19,12 @@ import {
   encodeSyncUpdate,
   ProtocolError,
 } from './messages.ts';
+import { SessionOwners } from './sessionOwners.ts';
 import type { SyncSocket } from './syncSocket.ts';
+import { UpdateRateLimit } from './updateRateLimit.ts';
 import { agendaRecordProblem, unmarkedAdditions } from './validation/agendaRecord.ts';
 import { type DocumentShape, textOnly } from './validation/shape.ts';
-import {
-  type DecodedUpdate,
-  missingDependency,
-  UpdateValidator,
-} from './validation/updateValidator.ts';
+import { missingDependency, UpdateValidator } from './validation/updateValidator.ts';
 
 export interface RoomLimits {
   maxMessageBytes: number;
@@ -78,15 +76,11 @@ interface Connection {
    * sent before the request — deletions included, which a state vector alone cannot show.
    */
   savedStateRequest: number | null;
-  /** Token bucket of the update rate limit. */
-  updateTokens: number;
-  tokensRefilledAt: number;
+  rateLimit: UpdateRateLimit;
 }
 
 /** Origin of the transaction that loads stored state: those changes are not re-stored. */
 const loadOrigin = Symbol('load');
-/** The owner of the room doc's own client id in `sessionOwners`: no account has this id. */
-const serverSession = '\u0000server';
 /** Origin of changes the server itself makes (lifecycle fields): stored, broadcast, no author. */
 const serverOrigin = Symbol('server');
 
@@ -124,15 +118,8 @@ export class Room {
   private materializeScheduled = false;
   /** Counts finished transaction cleanups: tells a throw inside Yjs from one in the clean-up. */
   private settledTransactions = 0;
-  /**
-   * The account that writes under each Yjs client id (one editor session) in this room: the
-   * first to send content for it, or to announce it in presence. Nobody else may add content
-   * under that id: Yjs would take their structs as that person's, and that person's own next
-   * edits at those clocks as already known — dropped without a word.
-   */
-  private readonly sessionOwners = new Map<number, string | null>();
-  /** Client ids the update being accepted adds content under and nobody owns yet. */
-  private readonly unclaimed = new Set<number>();
+  /** Which account writes under each Yjs client id (see sessionOwners.ts). */
+  private readonly sessions = new SessionOwners();
   /** Items the last client transaction added after approval without the flag; marked next. */
   private readonly unmarked: string[] = [];
 
@@ -146,7 +133,7 @@ export class Room {
       doc.on('afterTransaction', this.onAfterTransaction);
       doc.on('afterAllTransactions', this.onTransactionsSettled);
       // The server's own changes (lifecycle fields) are written under the doc's client id.
-      this.sessionOwners.set(doc.clientID, serverSession);
+      this.sessions.reserveForServer(doc.clientID);
       this.validators = {
         write: new UpdateValidator(doc, deps.shape),
         text: new UpdateValidator(doc, textOnly(deps.shape)),
@@ -192,8 +179,10 @@ export class Room {
       savedStateRequest: null,
       parked: [],
       parkedBytes: 0,
-      updateTokens: this.deps.limits.updateBurst,
-      tokensRefilledAt: performance.now(),
+      rateLimit: new UpdateRateLimit(
+        this.deps.limits.maxUpdatesPerSecond,
+        this.deps.limits.updateBurst,
+      ),
     };
     this.connections.set(socket, connection);
     this.send(connection, encodeSyncStep1(this.content.encodeStateVector()));
@@ -228,7 +217,7 @@ export class Room {
           this.answerStep1(connection, message.stateVector);
           return;
         case 'update':
-          if (!this.takeUpdateToken(connection)) {
+          if (!connection.rateLimit.take()) {
             this.deps.metrics.messageRefused('rate_limited');
             // Transient code: the client reconnects after a back-off and resends from its state.
             this.disconnect(connection, CloseCode.rateLimited, 'too many updates; slow down');
@@ -398,7 +387,7 @@ export class Room {
     const problem =
       validator.check(decoded) ??
       agendaRecordProblem(doc, decoded) ??
-      this.sessionOwnerProblem(connection, decoded);
+      this.sessions.check(doc, connection.identity.userId, decoded);
     if (problem === missingDependency) {
       this.park(connection, update);
       return;
@@ -428,7 +417,7 @@ export class Room {
       this.refuseBrokenUpdate(connection, error, this.settledTransactions > settledBefore);
       return;
     }
-    this.claimSessions(connection);
+    this.sessions.claimChecked(connection.identity.userId);
     this.markAdditions();
     this.retryParked(connection);
   }
@@ -443,8 +432,10 @@ export class Room {
     const userId = connection.identity.userId;
     const own = decodeAwarenessUpdate(update).filter((entry) => {
       const owner = this.awarenessOwners.get(entry.clientId);
-      const account = this.sessionOwners.get(entry.clientId);
-      return (owner === undefined || owner === connection) && (account ?? userId) === userId;
+      return (
+        (owner === undefined || owner === connection) &&
+        this.sessions.mayPresent(entry.clientId, userId)
+      );
     });
     if (own.length === 0) return;
     for (const entry of own) {
@@ -452,7 +443,7 @@ export class Room {
         this.awarenessOwners.delete(entry.clientId);
       } else {
         this.awarenessOwners.set(entry.clientId, connection);
-        if (!this.sessionOwners.has(entry.clientId)) this.sessionOwners.set(entry.clientId, userId);
+        this.sessions.claimPresence(entry.clientId, userId);
       }
     }
     const stamped = own.map((entry) => ({
@@ -489,19 +480,6 @@ export class Room {
       CloseCode.malformedMessage,
       `invalid Yjs update: ${(error as Error).message}`,
     );
-  }
-
-  private takeUpdateToken(connection: Connection): boolean {
-    const now = performance.now();
-    const { maxUpdatesPerSecond, updateBurst } = this.deps.limits;
-    connection.updateTokens = Math.min(
-      updateBurst,
-      connection.updateTokens + ((now - connection.tokensRefilledAt) / 1000) * maxUpdatesPerSecond,
-    );
-    connection.tokensRefilledAt = now;
-    if (connection.updateTokens < 1) return false;
-    connection.updateTokens -= 1;
-    return true;
   }
 
   /**
@@ -600,30 +578,6 @@ export class Room {
       encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)),
     );
   };
-
-  /** Refuses content under a Yjs client id that another account writes under (sessionOwners). */
-  private sessionOwnerProblem(connection: Connection, update: DecodedUpdate): string | null {
-    const userId = connection.identity.userId;
-    for (const struct of update.structs) {
-      const { client, clock } = struct.id;
-      if (clock + struct.length <= Y.getState(this.doc.store, client)) continue;
-      const owner = this.sessionOwners.get(client);
-      if (owner !== undefined && owner !== userId) {
-        return `update carries edits under another person's editing session (client ${client})`;
-      }
-      if (owner === undefined) this.unclaimed.add(client);
-    }
-    return null;
-  }
-
-  /** Records the sender as the owner of the client ids it has just added content under. */
-  private claimSessions(connection: Connection): void {
-    for (const client of this.unclaimed) {
-      if (!this.sessionOwners.has(client))
-        this.sessionOwners.set(client, connection.identity.userId);
-    }
-    this.unclaimed.clear();
-  }
 
   /** Flags items a client added after the agenda was approved without saying so (agendaRecord.ts). */
   private markAdditions(): void {
