@@ -204,6 +204,8 @@ describe('the meeting details and officers', () => {
     await cecilia.page
       .getByText('Som justerare kan du rätta rubriker')
       .waitFor({ timeout: 15_000 });
+    // The role in the header follows too.
+    await cecilia.page.locator('.meeting-header__role', { hasText: 'Justerare' }).waitFor();
     await waitForConnection(cecilia.page, 'saved');
     const panel = details(cecilia.page);
     await expect.poll(() => shown(cecilia.page, 'Plats').textContent()).toBe('Stadshuset, sal 3');

@@ -1,4 +1,4 @@
-import { useContext, useRef, useState } from 'react';
+import { useContext, useEffect, useRef, useState } from 'react';
 import { Brand } from '../app/Brand.tsx';
 import { LanguageSwitch } from '../app/LanguageSwitch.tsx';
 import { followInApp } from '../app/navigation.ts';
@@ -29,6 +29,11 @@ export interface MeetingHeaderProps {
   readOnly: boolean;
   status: ConnectionStatus;
   participants: Participant[];
+  /**
+   * What the user may do, as the page last heard it. It changes when the server moves the
+   * socket to a new role (4000): the role shown in the header is then asked for again.
+   */
+  access: string | null;
 }
 
 /**
@@ -37,10 +42,17 @@ export interface MeetingHeaderProps {
  * activity view (who changed what), and the lifecycle: status, steps, signatures, version history and exports.
  */
 export function MeetingHeader(props: MeetingHeaderProps) {
-  const { meetingId, title, onTitleChange, editable, readOnly, status, participants } = props;
+  const { meetingId, title, onTitleChange, editable, readOnly, status, participants, access } =
+    props;
   const { t } = useI18n();
   const session = useSession();
   const context = useMeetingContext(meetingId);
+  const shownForAccess = useRef(access);
+  useEffect(() => {
+    if (shownForAccess.current === access) return;
+    shownForAccess.current = access;
+    context.reload();
+  }, [access, context]);
   // The live document, when the header sits in the workspace: steps others take show at once.
   const workspace = useContext(WorkspaceContext);
   const [rolesOpen, setRolesOpen] = useState(false);

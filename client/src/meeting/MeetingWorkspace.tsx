@@ -206,6 +206,7 @@ function MeetingView({ session, identity, meeting }: MeetingViewProps) {
             readOnly={access === 'read'}
             status={connection.status}
             participants={participants}
+            access={access}
           />
           {connection.refusal !== null && (
             <RefusedNotice
