@@ -1,8 +1,11 @@
 import { pino } from 'pino';
+import * as Y from 'yjs';
+import type { ConnectionIdentity } from '../../server/src/auth/syncAccess.ts';
 import type { StoredDocument, UpdateEntry } from '../../server/src/storage/storage.ts';
 import { Room, type RoomLimits } from '../../server/src/sync/room.ts';
 import type { SyncSocket } from '../../server/src/sync/syncSocket.ts';
 import { meetingShape } from '../../server/src/sync/validation/meetingShape.ts';
+import { syncUpdateFrame } from './wire.ts';
 
 /** An in-memory socket: records what the room sends and how it closes it. */
 export class FakeSocket implements SyncSocket {
@@ -66,4 +69,23 @@ export function createMemoryRoom(options: MemoryRoomOptions = {}) {
     onFailed: (failedRoom) => failed.push(failedRoom),
   });
   return { room, failed, stored };
+}
+
+/**
+ * A client replica joined to `room` as `identity`: `pull` takes what the room has, `push` sends
+ * the room whatever it lacks (as one sync update) and waits until it is stored.
+ */
+export function connectReplica(room: Room, identity: ConnectionIdentity) {
+  const socket = new FakeSocket();
+  room.join(socket, identity);
+  const doc = new Y.Doc();
+  const pull = () => Y.applyUpdate(doc, Y.encodeStateAsUpdate(room.doc, Y.encodeStateVector(doc)));
+  const push = async () => {
+    room.receive(
+      socket,
+      syncUpdateFrame(Y.encodeStateAsUpdate(doc, Y.encodeStateVector(room.doc))),
+    );
+    await room.settle();
+  };
+  return { socket, doc, pull, push };
 }

@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import type { Room } from '../../../server/src/sync/room.ts';
 import { ItemKey, MetaKey, RootName } from '../../../shared/doc/constants.ts';
 import { addItem, approveAgenda, readItems, removeItem } from '../../../shared/doc/index.ts';
 import { CloseCode } from '../../../shared/protocol/index.ts';
-import { createMemoryRoom, FakeSocket } from '../../helpers/memoryRoom.ts';
-import { syncUpdateFrame } from '../../helpers/wire.ts';
+import { connectReplica, createMemoryRoom } from '../../helpers/memoryRoom.ts';
 
 /**
  * After the agenda is approved the minutes must say what was added and struck, so the server
@@ -18,20 +17,9 @@ function createRoom() {
   return createMemoryRoom({ limits: { maxBufferedBytes: 1024 * 1024 } });
 }
 
-/** A client replica that sends the room whatever the room lacks. */
+/** The secretary's replica of the room. */
 function client(room: Room) {
-  const doc = new Y.Doc();
-  const socket = new FakeSocket();
-  room.join(socket, secretary);
-  const pull = () => Y.applyUpdate(doc, Y.encodeStateAsUpdate(room.doc, Y.encodeStateVector(doc)));
-  const push = async () => {
-    room.receive(
-      socket,
-      syncUpdateFrame(Y.encodeStateAsUpdate(doc, Y.encodeStateVector(room.doc))),
-    );
-    await room.settle();
-  };
-  return { doc, socket, pull, push };
+  return connectReplica(room, secretary);
 }
 
 /** A room with a two-item agenda, approved, and the secretary's replica of it. */

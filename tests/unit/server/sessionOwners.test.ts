@@ -4,7 +4,7 @@ import * as Y from 'yjs';
 import type { ConnectionIdentity } from '../../../server/src/auth/syncAccess.ts';
 import { addItem, itemProposal } from '../../../shared/doc/index.ts';
 import { CloseCode } from '../../../shared/protocol/index.ts';
-import { createMemoryRoom, FakeSocket } from '../../helpers/memoryRoom.ts';
+import { connectReplica, createMemoryRoom } from '../../helpers/memoryRoom.ts';
 import { awarenessFrame, syncUpdateFrame } from '../../helpers/wire.ts';
 
 /**
@@ -16,20 +16,7 @@ import { awarenessFrame, syncUpdateFrame } from '../../helpers/wire.ts';
 const anna: ConnectionIdentity = { userId: 'anna', name: 'Anna', access: 'write' };
 const bertil: ConnectionIdentity = { userId: 'bertil', name: 'Bertil', access: 'write' };
 
-function editor(room: ReturnType<typeof createMemoryRoom>['room'], identity: ConnectionIdentity) {
-  const socket = new FakeSocket();
-  room.join(socket, identity);
-  const doc = new Y.Doc();
-  const pull = () => Y.applyUpdate(doc, Y.encodeStateAsUpdate(room.doc, Y.encodeStateVector(doc)));
-  const push = async () => {
-    room.receive(
-      socket,
-      syncUpdateFrame(Y.encodeStateAsUpdate(doc, Y.encodeStateVector(room.doc))),
-    );
-    await room.settle();
-  };
-  return { socket, doc, pull, push };
-}
+const editor = connectReplica;
 
 /** Bertil's replica, made to write under `clientId`. */
 function impersonating(room: ReturnType<typeof createMemoryRoom>['room'], clientId: number) {
