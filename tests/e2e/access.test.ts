@@ -1,8 +1,8 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { removeDataDir, type ServerProcess, startServerProcess } from '../helpers/serverProcess.ts';
+import { type ServerProcess, startServerProcess } from '../helpers/serverProcess.ts';
 import { TestBoard } from './accounts.ts';
-import { launchChromium, openPerson, screenshot } from './browser.ts';
+import { closeBrowserAndServer, launchChromium, openPerson, screenshot } from './browser.ts';
 
 let server: ServerProcess;
 let browser: Browser;
@@ -16,11 +16,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await board?.admin.context.close();
-  await browser?.close();
-  if (server !== undefined) {
-    await server.stop();
-    removeDataDir(server.dataDir);
-  }
+  await closeBrowserAndServer(browser, server);
 });
 
 describe('opening a meeting that cannot be opened', () => {

@@ -1,8 +1,13 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { removeDataDir, type ServerProcess, startServerProcess } from '../helpers/serverProcess.ts';
+import { type ServerProcess, startServerProcess } from '../helpers/serverProcess.ts';
 import { type Person, TestBoard } from './accounts.ts';
-import { launchChromium, waitForConnection, waitForEditorText } from './browser.ts';
+import {
+  closeBrowserAndServer,
+  launchChromium,
+  waitForConnection,
+  waitForEditorText,
+} from './browser.ts';
 import { viewScreenshot } from './workspacePage.ts';
 
 // The meeting's activity view: the chair writes in § 1 in her browser, and the secretary, in
@@ -28,11 +33,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const person of [secretary, chair]) await person?.context.close();
-  await browser?.close();
-  if (server !== undefined) {
-    await server.stop();
-    removeDataDir(server.dataDir);
-  }
+  await closeBrowserAndServer(browser, server);
 });
 
 const focusedText = (page: Page) =>

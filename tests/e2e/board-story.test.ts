@@ -1,8 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { removeDataDir, type ServerProcess, startServerProcess } from '../helpers/serverProcess.ts';
+import { type ServerProcess, startServerProcess } from '../helpers/serverProcess.ts';
 import { emailFor, testPassword } from './accounts.ts';
 import {
+  closeBrowserAndServer,
   launchChromium,
   openPerson,
   type TrackedPage,
@@ -27,11 +28,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const person of people) await person.context.close();
-  await browser?.close();
-  if (server !== undefined) {
-    await server.stop();
-    removeDataDir(server.dataDir);
-  }
+  await closeBrowserAndServer(browser, server);
 });
 
 async function person(): Promise<TrackedPage> {

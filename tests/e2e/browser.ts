@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { removeDataDir, type ServerProcess } from '../helpers/serverProcess.ts';
 
 const chromiumPath = '/usr/bin/chromium';
 export const screenshotDir = resolve(import.meta.dirname, 'screenshots');
@@ -75,4 +76,15 @@ export async function waitForConnection(page: Page, status: string): Promise<voi
       ? '.connection-badge[data-status="saved"], .connection-badge[data-status="saving"]'
       : `.connection-badge[data-status="${status}"]`;
   await page.locator(selector).first().waitFor({ timeout: 15_000 });
+}
+
+/** Closes what a test file opened: the browser, then the server, whose data directory goes. */
+export async function closeBrowserAndServer(
+  browser: Browser | undefined,
+  server: ServerProcess | undefined,
+): Promise<void> {
+  await browser?.close();
+  if (server === undefined) return;
+  await server.stop();
+  removeDataDir(server.dataDir);
 }

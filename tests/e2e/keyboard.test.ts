@@ -1,8 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { removeDataDir, type ServerProcess, startServerProcess } from '../helpers/serverProcess.ts';
+import { type ServerProcess, startServerProcess } from '../helpers/serverProcess.ts';
 import { TestBoard } from './accounts.ts';
-import { launchChromium, waitForConnection } from './browser.ts';
+import { closeBrowserAndServer, launchChromium, waitForConnection } from './browser.ts';
 import { agenda, viewScreenshot } from './workspacePage.ts';
 
 let server: ServerProcess;
@@ -18,11 +18,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await board?.admin.context.close();
-  await browser?.close();
-  if (server !== undefined) {
-    await server.stop();
-    removeDataDir(server.dataDir);
-  }
+  await closeBrowserAndServer(browser, server);
 });
 
 /**

@@ -1,8 +1,8 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { removeDataDir, type ServerProcess, startServerProcess } from '../helpers/serverProcess.ts';
+import { type ServerProcess, startServerProcess } from '../helpers/serverProcess.ts';
 import { TestBoard } from './accounts.ts';
-import { launchChromium, waitForConnection } from './browser.ts';
+import { closeBrowserAndServer, launchChromium, waitForConnection } from './browser.ts';
 import { viewScreenshot } from './workspacePage.ts';
 
 let server: ServerProcess;
@@ -14,11 +14,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
-  if (server !== undefined) {
-    await server.stop();
-    removeDataDir(server.dataDir);
-  }
+  await closeBrowserAndServer(browser, server);
 });
 
 describe('language', () => {

@@ -5,10 +5,16 @@ import { join } from 'node:path';
 import type { Browser, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addAttendee, readItems, setItemBody, setMeta } from '../../shared/doc/index.ts';
-import { removeDataDir, type ServerProcess, startServerProcess } from '../helpers/serverProcess.ts';
+import { type ServerProcess, startServerProcess } from '../helpers/serverProcess.ts';
 import { connectClient, type SyncClient, waitFor } from '../helpers/syncClient.ts';
 import { type Person, TestBoard } from './accounts.ts';
-import { launchChromium, openPerson, screenshot, type TrackedPage } from './browser.ts';
+import {
+  closeBrowserAndServer,
+  launchChromium,
+  openPerson,
+  screenshot,
+  type TrackedPage,
+} from './browser.ts';
 
 // One meeting from draft to posted, in the browsers of the three people who sign it: the
 // secretary runs the lifecycle, the chair and the adjuster sign in their own browsers, a
@@ -62,11 +68,7 @@ beforeAll(async () => {
 afterAll(async () => {
   writer?.destroy();
   for (const person of [secretary, chair, adjuster, visitor]) await person?.context.close();
-  await browser?.close();
-  if (server !== undefined) {
-    await server.stop();
-    removeDataDir(server.dataDir);
-  }
+  await closeBrowserAndServer(browser, server);
   rmSync(downloads, { recursive: true, force: true });
 });
 

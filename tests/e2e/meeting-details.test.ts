@@ -1,8 +1,13 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { removeDataDir, type ServerProcess, startServerProcess } from '../helpers/serverProcess.ts';
+import { type ServerProcess, startServerProcess } from '../helpers/serverProcess.ts';
 import { type Person, TestBoard } from './accounts.ts';
-import { screenshot as fullScreenshot, launchChromium, waitForConnection } from './browser.ts';
+import {
+  closeBrowserAndServer,
+  screenshot as fullScreenshot,
+  launchChromium,
+  waitForConnection,
+} from './browser.ts';
 import { viewScreenshot } from './workspacePage.ts';
 
 // The secretary (Anna) sets the meeting's place, times and officers while the meeting runs; the
@@ -38,11 +43,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const person of [anna, bertil, cecilia]) await person?.context.close();
-  await browser?.close();
-  if (server !== undefined) {
-    await server.stop();
-    removeDataDir(server.dataDir);
-  }
+  await closeBrowserAndServer(browser, server);
 });
 
 function details(page: Page): Locator {

@@ -1,8 +1,13 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { removeDataDir, type ServerProcess, startServerProcess } from '../helpers/serverProcess.ts';
+import { type ServerProcess, startServerProcess } from '../helpers/serverProcess.ts';
 import { type Person, TestBoard } from './accounts.ts';
-import { launchChromium, waitForConnection, waitForEditorText } from './browser.ts';
+import {
+  closeBrowserAndServer,
+  launchChromium,
+  waitForConnection,
+  waitForEditorText,
+} from './browser.ts';
 import { viewScreenshot } from './workspacePage.ts';
 
 let server: ServerProcess;
@@ -19,11 +24,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const person of people) await person.context.close();
-  await browser?.close();
-  if (server !== undefined) {
-    await server.stop();
-    removeDataDir(server.dataDir);
-  }
+  await closeBrowserAndServer(browser, server);
 });
 
 function firstBody(page: Page): Locator {

@@ -1,8 +1,13 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { removeDataDir, type ServerProcess, startServerProcess } from '../helpers/serverProcess.ts';
+import { type ServerProcess, startServerProcess } from '../helpers/serverProcess.ts';
 import { TestBoard } from './accounts.ts';
-import { launchChromium, waitForConnection, waitForEditorText } from './browser.ts';
+import {
+  closeBrowserAndServer,
+  launchChromium,
+  waitForConnection,
+  waitForEditorText,
+} from './browser.ts';
 import { viewScreenshot } from './workspacePage.ts';
 
 let server: ServerProcess;
@@ -15,11 +20,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
-  if (server !== undefined) {
-    await server.stop();
-    removeDataDir(server.dataDir);
-  }
+  await closeBrowserAndServer(browser, server);
 });
 
 describe('a connection the server refuses for good', () => {

@@ -1,8 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { removeDataDir, type ServerProcess, startServerProcess } from '../helpers/serverProcess.ts';
+import { type ServerProcess, startServerProcess } from '../helpers/serverProcess.ts';
 import { type Person, TestBoard } from './accounts.ts';
-import { launchChromium, waitForConnection } from './browser.ts';
+import { closeBrowserAndServer, launchChromium, waitForConnection } from './browser.ts';
 import { agenda, agendaRow, body, viewScreenshot as screenshot, section } from './workspacePage.ts';
 
 // Two people run one meeting in two browsers: the secretary (Anna) and the chair (Bertil), both
@@ -34,11 +34,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await anna?.context.close();
   await bertil?.context.close();
-  await browser?.close();
-  if (server !== undefined) {
-    await server.stop();
-    removeDataDir(server.dataDir);
-  }
+  await closeBrowserAndServer(browser, server);
 });
 
 async function openMeeting(page: Page, id: string): Promise<void> {
