@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { ItemKey, MetaKey, RootName } from '../../../../shared/doc/constants.ts';
 import { isAgendaApproved } from '../../../../shared/doc/index.ts';
+import { deletedItems } from './deletedItems.ts';
 import type { DecodedUpdate } from './updateValidator.ts';
 
 /**
@@ -20,31 +21,19 @@ export function agendaRecordProblem(doc: Y.Doc, update: DecodedUpdate): string |
   if (!isAgendaApproved(doc)) return null;
   const items = doc.getMap(RootName.items);
   const meta = doc.getMap(RootName.meta);
-  for (const [client, ranges] of update.ds.clients) {
-    const structs = doc.store.clients.get(client);
-    if (!structs) continue;
-    const known = Y.getState(doc.store, client);
-    for (const range of ranges) {
-      if (range.clock >= known) continue;
-      for (let index = Y.findIndexSS(structs, range.clock); index < structs.length; index += 1) {
-        const struct = structs[index];
-        if (!struct || struct.id.clock >= range.clock + range.len) break;
-        if (!(struct instanceof Y.Item) || struct.deleted || struct.parentSub === null) continue;
-        const parent = struct.parent;
-        if (parent === items) {
-          return 'the agenda is approved: an item can be struck, not deleted';
-        }
-        if (parent === meta && struct.parentSub === MetaKey.agendaApprovedAt) {
-          return 'the agenda is approved: its approval cannot be changed or withdrawn';
-        }
-        if (
-          parent instanceof Y.Map &&
-          parent._item?.parent === items &&
-          struct.parentSub === ItemKey.addedAfterApproval
-        ) {
-          return 'the agenda is approved: an addition stays marked as one';
-        }
-      }
+  for (const struct of deletedItems(doc, update.ds)) {
+    if (struct.parentSub === null) continue;
+    const parent = struct.parent;
+    if (parent === items) return 'the agenda is approved: an item can be struck, not deleted';
+    if (parent === meta && struct.parentSub === MetaKey.agendaApprovedAt) {
+      return 'the agenda is approved: its approval cannot be changed or withdrawn';
+    }
+    if (
+      parent instanceof Y.Map &&
+      parent._item?.parent === items &&
+      struct.parentSub === ItemKey.addedAfterApproval
+    ) {
+      return 'the agenda is approved: an addition stays marked as one';
     }
   }
   return null;

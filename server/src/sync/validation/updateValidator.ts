@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { deletedItems } from './deletedItems.ts';
 import type { DocumentShape, MapSlot, Slot } from './shape.ts';
 
 /**
@@ -234,29 +235,16 @@ class ValidationRun {
 
   /** Deleting a server-owned field or an entry of a closed map or list is a write to it too. */
   checkDeletions(ds: DecodedUpdate['ds']): string | null {
-    for (const [client, ranges] of ds.clients) {
-      const structs = this.doc.store.clients.get(client);
-      if (!structs) continue;
-      const known = Y.getState(this.doc.store, client);
-      for (const range of ranges) {
-        if (range.clock >= known) continue;
-        let index = Y.findIndexSS(structs, range.clock);
-        for (; index < structs.length; index += 1) {
-          const struct = structs[index];
-          if (!struct || struct.id.clock >= range.clock + range.len) break;
-          if (!(struct instanceof Y.Item) || struct.deleted) continue;
-          const parent = this.locateExisting(struct.parent as Y.AbstractType<unknown>);
-          if (isProblem(parent) || parent === null) continue;
-          const { slot, path } = parent;
-          if (slot.kind === 'array' && slot.locked)
-            return `${path}: only existing text may be edited`;
-          if (slot.kind !== 'map' || struct.parentSub === null) continue;
-          if (entrySlot(slot, struct.parentSub)?.kind === 'serverOwned') {
-            return `${path}.${struct.parentSub} is written only by the server`;
-          }
-          if (slot.locked) return `${path}.${struct.parentSub}: only existing text may be edited`;
-        }
+    for (const struct of deletedItems(this.doc, ds)) {
+      const parent = this.locateExisting(struct.parent as Y.AbstractType<unknown>);
+      if (isProblem(parent) || parent === null) continue;
+      const { slot, path } = parent;
+      if (slot.kind === 'array' && slot.locked) return `${path}: only existing text may be edited`;
+      if (slot.kind !== 'map' || struct.parentSub === null) continue;
+      if (entrySlot(slot, struct.parentSub)?.kind === 'serverOwned') {
+        return `${path}.${struct.parentSub} is written only by the server`;
       }
+      if (slot.locked) return `${path}.${struct.parentSub}: only existing text may be edited`;
     }
     return null;
   }
