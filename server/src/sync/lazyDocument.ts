@@ -30,9 +30,10 @@ export class LazyDocument {
 
   constructor(
     stored: StoredDocument,
-    /** Origin of the loading transaction, so the room does not store the loaded state again. */
-    private readonly loadOrigin: unknown,
-    /** Called once, with the new doc, before anyone else uses it. */
+    /**
+     * Called once, with the new doc, before anyone else uses it. The stored state is already in
+     * it, so listeners added here hear only what happens after the load.
+     */
     private readonly onMaterialized: (doc: Y.Doc) => void,
   ) {
     this.stored = stored;
@@ -48,14 +49,10 @@ export class LazyDocument {
     const stored = this.stored;
     if (stored === null) throw new Error('the document was destroyed');
     const doc = new Y.Doc();
-    Y.transact(
-      doc,
-      () => {
-        if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
-        for (const update of stored.updates) Y.applyUpdate(doc, update);
-      },
-      this.loadOrigin,
-    );
+    Y.transact(doc, () => {
+      if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+      for (const update of stored.updates) Y.applyUpdate(doc, update);
+    });
     this.doc = doc;
     // The doc answers from here on. The merged bytes are still exactly its state.
     this.fullState = this.merged;

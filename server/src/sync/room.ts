@@ -79,8 +79,6 @@ interface Connection {
   rateLimit: UpdateRateLimit;
 }
 
-/** Origin of the transaction that loads stored state: those changes are not re-stored. */
-const loadOrigin = Symbol('load');
 /** Origin of changes the server itself makes (lifecycle fields): stored, broadcast, no author. */
 const serverOrigin = Symbol('server');
 
@@ -128,7 +126,7 @@ export class Room {
     stored: StoredDocument,
     private readonly deps: RoomDeps,
   ) {
-    this.content = new LazyDocument(stored, loadOrigin, (doc) => {
+    this.content = new LazyDocument(stored, (doc) => {
       doc.on('update', this.onDocUpdate);
       doc.on('afterTransaction', this.onAfterTransaction);
       doc.on('afterAllTransactions', this.onTransactionsSettled);
@@ -524,7 +522,6 @@ export class Room {
   }
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
-    if (origin === loadOrigin) return;
     const author = isConnection(origin) ? origin : null;
     this.pendingWrites += 1;
     this.storedBytes += update.byteLength;
