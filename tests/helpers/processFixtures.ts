@@ -1,6 +1,13 @@
 import { afterEach } from 'vitest';
-import { makeDataDir, removeDataDir, type ServerProcess } from './serverProcess.ts';
-import type { SyncClient } from './syncClient.ts';
+import { createTestMeeting } from './apiClient.ts';
+import {
+  makeDataDir,
+  removeDataDir,
+  type ServerProcess,
+  type StartOptions,
+  startServerProcess,
+} from './serverProcess.ts';
+import { connectClient, type SyncClient, seedMeeting } from './syncClient.ts';
 
 /**
  * What a test that runs real server processes leaves behind, cleaned up after each test in the
@@ -15,15 +22,30 @@ export function useProcessFixtures() {
     for (const proc of processes.splice(0)) await proc.kill();
     for (const dir of dirs.splice(0)) removeDataDir(dir);
   });
+  const dataDir = (): string => {
+    const dir = makeDataDir();
+    dirs.push(dir);
+    return dir;
+  };
   return {
     dirs,
     processes,
     clients,
     /** A fresh data directory, removed after the test. */
-    dataDir(): string {
-      const dir = makeDataDir();
-      dirs.push(dir);
-      return dir;
+    dataDir,
+    /**
+     * A server process on a fresh data directory, a meeting with its notes item, and one
+     * y-websocket writer connecting to it (not yet synced: await `writer.synced`).
+     */
+    async startWithWriter(options: Omit<StartOptions, 'dataDir'> = {}) {
+      const dir = dataDir();
+      const server = await startServerProcess({ ...options, dataDir: dir });
+      processes.push(server);
+      const { meetingId, token } = await createTestMeeting(server.url);
+      await seedMeeting(server.syncUrl, meetingId, token);
+      const writer = connectClient(server.syncUrl, meetingId, 'writer', token);
+      clients.push(writer);
+      return { dataDir: dir, server, meetingId, token, writer };
     },
   };
 }

@@ -8,10 +8,10 @@ import { CloseCode } from '../../shared/protocol/index.ts';
 import { createTestMeeting } from '../helpers/apiClient.ts';
 import { useProcessFixtures } from '../helpers/processFixtures.ts';
 import { makeDataDir, removeDataDir, startServerProcess } from '../helpers/serverProcess.ts';
-import { connectClient, seedMeeting, waitFor } from '../helpers/syncClient.ts';
+import { connectClient, waitFor } from '../helpers/syncClient.ts';
 
 describe('the server process', () => {
-  const { dirs, processes, clients } = useProcessFixtures();
+  const { dirs, processes, clients, startWithWriter } = useProcessFixtures();
 
   it('loses nothing that was broadcast when it is SIGKILLed mid-edit', async () => {
     const dataDir = makeDataDir();
@@ -57,14 +57,7 @@ describe('the server process', () => {
   it.each(['SIGTERM', 'SIGINT'] as const)(
     'shuts down gracefully on %s: clients get 1001 and every edit is kept',
     async (signal) => {
-      const dataDir = makeDataDir();
-      dirs.push(dataDir);
-      const server = await startServerProcess({ dataDir });
-      processes.push(server);
-      const { meetingId, token } = await createTestMeeting(server.url);
-      await seedMeeting(server.syncUrl, meetingId, token);
-      const client = connectClient(server.syncUrl, meetingId, 'writer', token);
-      clients.push(client);
+      const { dataDir, server, meetingId, token, writer: client } = await startWithWriter();
       await client.synced;
       const closeCodes: number[] = [];
       client.provider.on('connection-close', (event: CloseEvent | null) => {

@@ -3,10 +3,9 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { SavedStateTracker } from '../../client/src/sync/savedState.ts';
 import { MessageType } from '../../shared/protocol/index.ts';
-import { createTestMeeting } from '../helpers/apiClient.ts';
 import { useProcessFixtures } from '../helpers/processFixtures.ts';
-import { makeDataDir, startServerProcess } from '../helpers/serverProcess.ts';
-import { connectClient, type SyncClient, seedMeeting, waitFor } from '../helpers/syncClient.ts';
+import { startServerProcess } from '../helpers/serverProcess.ts';
+import { connectClient, type SyncClient, waitFor } from '../helpers/syncClient.ts';
 
 /** True when everything in `local` is contained in the state vector the server reported. */
 function covered(local: Uint8Array, saved: Uint8Array | null): boolean {
@@ -37,17 +36,10 @@ function trackSaved(client: SyncClient): { latest: () => Uint8Array | null } {
 }
 
 describe('"all changes saved" means stored on the server', () => {
-  const { dirs, processes, clients } = useProcessFixtures();
+  const { processes, clients, startWithWriter } = useProcessFixtures();
 
   it('reports a stored state that covers an edit only once it survives a SIGKILL', async () => {
-    const dataDir = makeDataDir();
-    dirs.push(dataDir);
-    const server = await startServerProcess({ dataDir });
-    processes.push(server);
-    const { meetingId, token } = await createTestMeeting(server.url);
-    await seedMeeting(server.syncUrl, meetingId, token);
-    const writer = connectClient(server.syncUrl, meetingId, 'writer', token);
-    clients.push(writer);
+    const { dataDir, server, meetingId, token, writer } = await startWithWriter();
     await writer.synced;
     const saved = trackSaved(writer);
     await waitFor(
@@ -76,14 +68,7 @@ describe('"all changes saved" means stored on the server', () => {
   });
 
   it("the client's tracker says saved only once an edit — a deletion too — is stored", async () => {
-    const dataDir = makeDataDir();
-    dirs.push(dataDir);
-    const server = await startServerProcess({ dataDir });
-    processes.push(server);
-    const { meetingId, token } = await createTestMeeting(server.url);
-    await seedMeeting(server.syncUrl, meetingId, token);
-    const writer = connectClient(server.syncUrl, meetingId, 'writer', token);
-    clients.push(writer);
+    const { dataDir, server, meetingId, token, writer } = await startWithWriter();
     const tracker = new SavedStateTracker(writer.provider);
     await writer.synced;
     await waitFor(() => tracker.isSaved, 'never saved after the first sync');
@@ -113,14 +98,7 @@ describe('"all changes saved" means stored on the server', () => {
   });
 
   it('is saving while offline edits wait, and saved once they reached the restarted server', async () => {
-    const dataDir = makeDataDir();
-    dirs.push(dataDir);
-    const server = await startServerProcess({ dataDir });
-    processes.push(server);
-    const { meetingId, token } = await createTestMeeting(server.url);
-    await seedMeeting(server.syncUrl, meetingId, token);
-    const writer = connectClient(server.syncUrl, meetingId, 'writer', token);
-    clients.push(writer);
+    const { dataDir, server, meetingId, token, writer } = await startWithWriter();
     const tracker = new SavedStateTracker(writer.provider);
     await writer.synced;
     await waitFor(() => tracker.isSaved, 'never saved after the first sync');
