@@ -1,5 +1,5 @@
-import type { BoardRole } from '../../shared/api/roles.ts';
-import { ApiClient } from './apiClient.ts';
+import type { BoardRole, MeetingRole } from '../../shared/api/roles.ts';
+import { ApiClient, type TestMeeting } from './apiClient.ts';
 
 export interface Person {
   api: ApiClient;
@@ -38,4 +38,23 @@ export async function invitePerson(
   const me = await api.expect<{ id: string }>(200, 'GET', '/api/auth/me');
   const { token } = await api.expect<{ token: string }>(201, 'POST', '/api/auth/tokens');
   return { api, userId: me.id, email, password, token };
+}
+
+/** Invites a new board member and gives them `role` in the meeting (as its admin). */
+export async function inviteToMeeting(
+  baseUrl: string,
+  meeting: TestMeeting,
+  role: MeetingRole,
+  name: string,
+): Promise<Person> {
+  const person = await invitePerson(baseUrl, meeting.admin, meeting.boardId, 'member', name);
+  await meeting.admin.expect(
+    200,
+    'PUT',
+    `/api/meetings/${meeting.meetingId}/roles/${person.userId}`,
+    {
+      role,
+    },
+  );
+  return person;
 }

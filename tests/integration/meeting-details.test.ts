@@ -10,7 +10,7 @@ import {
 } from '../../shared/doc/index.ts';
 import { CloseCode } from '../../shared/protocol/index.ts';
 import { createTestMeeting, type TestMeeting } from '../helpers/apiClient.ts';
-import { invitePerson } from '../helpers/people.ts';
+import { inviteToMeeting } from '../helpers/people.ts';
 import { connectClient, type SyncClient, waitFor } from '../helpers/syncClient.ts';
 import { startTestServer, type TestServer } from '../helpers/testServer.ts';
 
@@ -112,21 +112,7 @@ describe('meeting details and officers over the sync socket', () => {
   });
 
   it("refuses an adjuster's change of the officers or the place with 4422 and keeps the document", async () => {
-    const person = await invitePerson(
-      server.url,
-      meeting.admin,
-      meeting.boardId,
-      'member',
-      'Anita Justerare',
-    );
-    await meeting.admin.expect(
-      200,
-      'PUT',
-      `/api/meetings/${meeting.meetingId}/roles/${person.userId}`,
-      {
-        role: 'adjuster',
-      },
-    );
+    const person = await inviteToMeeting(server.url, meeting, 'adjuster', 'Anita Justerare');
     for (const write of [
       (client: SyncClient) => addAdjuster(client.doc, { personId: null, name: 'Anita Justerare' }),
       (client: SyncClient) => setMeta(client.doc, { place: 'Någon annanstans' }),

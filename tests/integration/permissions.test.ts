@@ -10,7 +10,7 @@ import {
   createTestMeeting,
   type TestMeeting,
 } from '../helpers/apiClient.ts';
-import { invitePerson, type Person } from '../helpers/people.ts';
+import { invitePerson, inviteToMeeting, type Person } from '../helpers/people.ts';
 import {
   connectClient,
   notesText,
@@ -166,19 +166,7 @@ describe('who may see and edit a meeting', () => {
   });
 
   it('lets an adjuster correct text but not change the agenda', async () => {
-    const adjuster = await invitePerson(
-      server.url,
-      meeting.admin,
-      meeting.boardId,
-      'member',
-      'Anita Justerare',
-    );
-    await meeting.admin.expect(
-      200,
-      'PUT',
-      `/api/meetings/${meeting.meetingId}/roles/${adjuster.userId}`,
-      { role: 'adjuster' },
-    );
+    const adjuster = await inviteToMeeting(server.url, meeting, 'adjuster', 'Anita Justerare');
     const client = connectClient(server.syncUrl, meeting.meetingId, 'adjuster', adjuster.token);
     const watcher = connectClient(server.syncUrl, meeting.meetingId, 'watcher', meeting.token);
     clients.push(client, watcher);
@@ -199,19 +187,7 @@ describe('who may see and edit a meeting', () => {
   });
 
   it("applies a demotion to the open socket at once: the demoted secretary's next update is refused", async () => {
-    const secretary = await invitePerson(
-      server.url,
-      meeting.admin,
-      meeting.boardId,
-      'member',
-      'Sven Sekreterare',
-    );
-    await meeting.admin.expect(
-      200,
-      'PUT',
-      `/api/meetings/${meeting.meetingId}/roles/${secretary.userId}`,
-      { role: 'secretary' },
-    );
+    const secretary = await inviteToMeeting(server.url, meeting, 'secretary', 'Sven Sekreterare');
     const client = connectClient(server.syncUrl, meeting.meetingId, 'sven', secretary.token);
     const watcher = connectClient(server.syncUrl, meeting.meetingId, 'watcher', meeting.token);
     clients.push(client, watcher);
@@ -300,19 +276,7 @@ describe('who may see and edit a meeting', () => {
   });
 
   it("drops an observer's updates: neither stored nor forwarded, while the observer receives edits live", async () => {
-    const observer = await invitePerson(
-      server.url,
-      meeting.admin,
-      meeting.boardId,
-      'member',
-      'Oskar Observatör',
-    );
-    await meeting.admin.expect(
-      200,
-      'PUT',
-      `/api/meetings/${meeting.meetingId}/roles/${observer.userId}`,
-      { role: 'observer' },
-    );
+    const observer = await inviteToMeeting(server.url, meeting, 'observer', 'Oskar Observatör');
     const watcher = connectClient(server.syncUrl, meeting.meetingId, 'secretary', meeting.token);
     const client = connectClient(server.syncUrl, meeting.meetingId, 'oskar', observer.token);
     clients.push(watcher, client);
