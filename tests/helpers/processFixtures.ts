@@ -47,5 +47,14 @@ export function useProcessFixtures() {
       clients.push(writer);
       return { dataDir: dir, server, meetingId, token, writer };
     },
+    /** Starts a new server process on `dir` and opens the meeting with a fresh, synced reader. */
+    async readAfterRestart(dir: string, meetingId: string, token: string): Promise<SyncClient> {
+      const restarted = await startServerProcess({ dataDir: dir });
+      processes.push(restarted);
+      const reader = connectClient(restarted.syncUrl, meetingId, 'reader', token);
+      clients.push(reader);
+      await reader.synced;
+      return reader;
+    },
   };
 }

@@ -11,7 +11,7 @@ import { makeDataDir, removeDataDir, startServerProcess } from '../helpers/serve
 import { connectClient, waitFor } from '../helpers/syncClient.ts';
 
 describe('the server process', () => {
-  const { dirs, processes, clients, startWithWriter } = useProcessFixtures();
+  const { dirs, processes, clients, startWithWriter, readAfterRestart } = useProcessFixtures();
 
   it('loses nothing that was broadcast when it is SIGKILLed mid-edit', async () => {
     const dataDir = makeDataDir();
@@ -72,11 +72,7 @@ describe('the server process', () => {
       client.destroy();
       clients.pop();
 
-      const restarted = await startServerProcess({ dataDir });
-      processes.push(restarted);
-      const reader = connectClient(restarted.syncUrl, meetingId, 'reader', token);
-      clients.push(reader);
-      await reader.synced;
+      const reader = await readAfterRestart(dataDir, meetingId, token);
       expect(reader.text.toString()).toBe('sista ändringen');
     },
   );

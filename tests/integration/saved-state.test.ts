@@ -36,7 +36,7 @@ function trackSaved(client: SyncClient): { latest: () => Uint8Array | null } {
 }
 
 describe('"all changes saved" means stored on the server', () => {
-  const { processes, clients, startWithWriter } = useProcessFixtures();
+  const { processes, clients, startWithWriter, readAfterRestart } = useProcessFixtures();
 
   it('reports a stored state that covers an edit only once it survives a SIGKILL', async () => {
     const { dataDir, server, meetingId, token, writer } = await startWithWriter();
@@ -59,11 +59,7 @@ describe('"all changes saved" means stored on the server', () => {
     writer.destroy();
     clients.pop();
 
-    const restarted = await startServerProcess({ dataDir });
-    processes.push(restarted);
-    const reader = connectClient(restarted.syncUrl, meetingId, 'reader', token);
-    clients.push(reader);
-    await reader.synced;
+    const reader = await readAfterRestart(dataDir, meetingId, token);
     expect(reader.text.toString()).toContain('sparat på servern.');
   });
 
@@ -88,11 +84,7 @@ describe('"all changes saved" means stored on the server', () => {
     writer.destroy();
     clients.pop();
 
-    const restarted = await startServerProcess({ dataDir });
-    processes.push(restarted);
-    const reader = connectClient(restarted.syncUrl, meetingId, 'reader', token);
-    clients.push(reader);
-    await reader.synced;
+    const reader = await readAfterRestart(dataDir, meetingId, token);
     expect(reader.text.toString()).toContain('delvis.');
     expect(reader.text.toString()).not.toContain('stryks');
   });
