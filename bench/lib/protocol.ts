@@ -25,6 +25,11 @@ export interface ClientOptions {
   doc?: Y.Doc;
   /** Told about every incoming update (broadcast edits), with its arrival time. */
   onUpdate?: (update: Uint8Array, at: number) => void;
+  /**
+   * Justera's saved-state answers (after subscribeSaved): the state vector of what is on disk.
+   * Only Justera sends them.
+   */
+  onSaved?: (stored: Map<number, number>, at: number) => void;
   /** Close code/reason callback (unexpected closes are counted by scenarios). */
   onClose?: (code: number, reason: string) => void;
 }
@@ -33,6 +38,7 @@ const MSG_SYNC = 0;
 const MSG_AWARENESS = 1;
 const MSG_AUTH = 2;
 const MSG_SYNC_REPLY = 4; // Hocuspocus: a sync message that asks for no further step 1
+const MSG_SAVED_STATE = 4; // Justera (y-websocket framing): what is on disk, see shared/protocol
 const SYNC_STEP1 = 0;
 const SYNC_STEP2 = 1;
 const SYNC_UPDATE = 2;
@@ -93,6 +99,11 @@ export class BenchClient {
     });
   }
 
+  /** Justera: asks to be told what is on disk now and after every fsync (onSaved). */
+  subscribeSaved(request: number): void {
+    this.send(MSG_SAVED_STATE, (encoder) => encoding.writeVarUint(encoder, request));
+  }
+
   /** Sends an awareness update (presence) for this client. */
   sendAwareness(clientId: number, clock: number, state: unknown): void {
     this.send(MSG_AWARENESS, (encoder) => {
@@ -142,6 +153,10 @@ export class BenchClient {
     );
     if (this.options.framing === 'hocuspocus') decoding.readVarString(decoder);
     const type = decoding.readVarUint(decoder);
+    if (type === MSG_SAVED_STATE && this.options.framing === 'y-websocket') {
+      this.options.onSaved?.(Y.decodeStateVector(decoding.readVarUint8Array(decoder)), at);
+      return;
+    }
     if (type !== MSG_SYNC && type !== MSG_SYNC_REPLY) return; // awareness, auth, sync status
     const sub = decoding.readVarUint(decoder);
     if (sub === SYNC_STEP1) {

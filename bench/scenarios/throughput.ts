@@ -1,10 +1,13 @@
 /**
  * Write throughput: 50 writers, each in its own meeting with one observer client, typing as fast
- * as the server takes it (closed loop: at most `window` of a writer's edits in flight; the next
- * goes out when the observer has received one). One writer per room keeps the fan-out out of the
- * figure: this measures accepting, validating, storing and forwarding updates. Throughput = edits arriving at the observer per second;
- * latency = edit → arrival at the observer. Justera broadcasts an edit only after its group
- * commit is fsynced, so for Justera each arrival is a durably stored edit; Hocuspocus stores the
+ * as the server takes it (closed loop: at most `window` of a writer's edits in flight). One writer
+ * per room keeps the fan-out out of the figure: this measures accepting, validating, storing and
+ * forwarding updates. Latency = edit → arrival at the observer.
+ *
+ * What frees a writer's slot is the strictest acknowledgement each server has. Justera tells the
+ * author when an edit is on disk (its saved-state answer, sent after the fsync): a Justera
+ * writer's edit is done only then, so its updates/s are fsynced updates. The reference servers
+ * have no such answer: an edit is done when the observer has received it. Hocuspocus stores the
  * whole document after a 2 s debounce (at most 10 s), the y-websocket server never.
  * After the last repetition the server is killed (SIGKILL) right after the last edit arrived and
  * restarted: the check counts the writers whose text survived complete.
@@ -26,10 +29,14 @@ const writerCount = 50;
 const window = 4;
 
 interface ThroughputRun {
+  /** Justera: edits acknowledged on disk per second; the others: edits observed per second. */
   updatesPerSecond: number;
   p50: number;
   p99: number;
   max: number;
+  /** Justera: edit → "saved" (on disk) at the author, ms; NaN for the others. */
+  savedP50: number;
+  savedP99: number;
   /** Server CPU time per update, ms. */
   serverCpuMs: number;
   /** Load-generator CPU time per update, ms. */
@@ -42,6 +49,8 @@ interface Writer {
   room: string;
   itemId: string;
   inFlight: number;
+  /** Justera: clocks and send times of edits not yet acknowledged on disk, oldest first. */
+  unsaved: { clock: number; sentAt: number }[];
 }
 
 async function runOnce(
@@ -53,18 +62,31 @@ async function runOnce(
   const owner = new Map<string, Writer>();
   const sentAt = new Map<string, number>();
   const latencies: number[] = [];
-  let arrived = 0;
+  const savedLatencies: number[] = [];
+  let done = 0;
   let measuring = false;
   let running = true;
+  const ackOnDisk = server.isJustera;
 
   const pump = (writer: Writer) => {
     while (running && writer.inFlight < window) {
       const key = nextStructKey(writer.typist.doc);
-      sentAt.set(key, performance.now());
+      const now = performance.now();
+      sentAt.set(key, now);
       owner.set(key, writer);
+      if (ackOnDisk) {
+        writer.unsaved.push({
+          clock: Y.getState(writer.typist.doc.store, writer.typist.doc.clientID),
+          sentAt: now,
+        });
+      }
       writer.inFlight += 1;
       writer.typist.type();
     }
+  };
+  const finish = (writer: Writer) => {
+    if (measuring) done += 1;
+    writer.inFlight -= 1;
   };
   const onObserved = (update: Uint8Array, at: number) => {
     const key = firstStructKey(update);
@@ -74,20 +96,37 @@ async function runOnce(
     if (writer === undefined || sent === undefined) return;
     owner.delete(key);
     sentAt.delete(key);
-    if (measuring) {
-      arrived += 1;
-      latencies.push(at - sent);
+    if (measuring) latencies.push(at - sent);
+    if (ackOnDisk) return; // done when it is on disk (onSaved)
+    finish(writer);
+    pump(writer);
+  };
+  const onSaved = (writer: Writer, stored: Map<number, number>, at: number) => {
+    const onDisk = stored.get(writer.typist.doc.clientID) ?? 0;
+    while ((writer.unsaved[0]?.clock ?? Number.POSITIVE_INFINITY) < onDisk) {
+      const edit = writer.unsaved.shift();
+      if (edit && measuring) savedLatencies.push(at - edit.sentAt);
+      finish(writer);
     }
-    writer.inFlight -= 1;
     pump(writer);
   };
 
   const writers: Writer[] = [];
   const observers: BenchClient[] = [];
   for (const room of rooms) {
-    const { client, doc } = await openDocClient(server, room, { seed: true });
+    let self: Writer | null = null;
+    const { client, doc } = await openDocClient(server, room, {
+      seed: true,
+      extra: {
+        onSaved: (stored, at) => {
+          if (self !== null) onSaved(self, stored, at);
+        },
+      },
+    });
     const itemId = itemIds(doc)[0] as string;
-    writers.push({ client, typist: new Typist(doc, itemId), itemId, room, inFlight: 0 });
+    self = { client, typist: new Typist(doc, itemId), itemId, room, inFlight: 0, unsaved: [] };
+    writers.push(self);
+    if (ackOnDisk) client.subscribeSaved(1);
     const observer = server.client(room, { onUpdate: onObserved });
     await within(observer.synced, 30_000, 'observer sync');
     observers.push(observer);
@@ -104,7 +143,7 @@ async function runOnce(
   const elapsed = (performance.now() - t0) / 1000;
   const serverCpu = server.cpuSeconds() - cpu0;
   const own = process.cpuUsage(own0);
-  const measured = arrived;
+  const measured = done;
   running = false;
   const deadline = performance.now() + 10_000;
   while (writers.some((writer) => writer.inFlight > 0) && performance.now() < deadline) {
@@ -145,6 +184,8 @@ async function runOnce(
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
     max: percentile(latencies, 100),
+    savedP50: ackOnDisk ? percentile(savedLatencies, 50) : Number.NaN,
+    savedP99: ackOnDisk ? percentile(savedLatencies, 99) : Number.NaN,
     serverCpuMs: (1000 * serverCpu) / Math.max(1, measured),
     loadgenCpuMs: (own.user + own.system) / 1000 / Math.max(1, measured),
     ...(survived === undefined ? {} : { survived }),
@@ -185,13 +226,15 @@ export async function throughput(ctx: BenchContext): Promise<ScenarioResult> {
       p50: median(list.map((r) => r.p50)),
       p99: median(list.map((r) => r.p99)),
       max: median(list.map((r) => r.max)),
+      savedP50: median(list.map((r) => r.savedP50)),
+      savedP99: median(list.map((r) => r.savedP99)),
       serverCpuMs: median(list.map((r) => r.serverCpuMs)),
       loadgenCpuMs: median(list.map((r) => r.loadgenCpuMs)),
     });
   }
   const durability: Record<TargetName, string> = {
-    justera: 'fsynced before broadcast',
-    'justera-normal': 'committed before broadcast, no fsync',
+    justera: 'committed before broadcast, fsynced before "saved"',
+    'justera-normal': 'committed before broadcast and "saved", no fsync',
     'y-websocket': 'none (memory)',
     hocuspocus: 'debounced 2–10 s',
   };
@@ -201,6 +244,8 @@ export async function throughput(ctx: BenchContext): Promise<ScenarioResult> {
     fmt(m.p50, 1),
     fmt(m.p99, 1),
     fmt(m.max, 1),
+    Number.isNaN(m.savedP50) ? 'n/a' : fmt(m.savedP50, 1),
+    Number.isNaN(m.savedP99) ? 'n/a' : fmt(m.savedP99, 1),
     fmt(m.serverCpuMs, 3),
     fmt(m.loadgenCpuMs, 3),
     durability[name],
@@ -216,6 +261,8 @@ export async function throughput(ctx: BenchContext): Promise<ScenarioResult> {
         ratio(justera.p50, m.p50),
         ratio(justera.p99, m.p99),
         ratio(justera.max, m.max),
+        '',
+        '',
         ratio(justera.serverCpuMs, m.serverCpuMs),
         '',
         '',
@@ -228,8 +275,11 @@ export async function throughput(ctx: BenchContext): Promise<ScenarioResult> {
     '',
     `${writerCount} writers, each in its own meeting with one observer client, typing one character per update, ` +
       `at most ${window} edits per writer in flight (the next is sent when the observer has received one), ` +
-      `${durationMs / 1000} s after a 1 s warm-up (and one unmeasured run per server before the first). updates/s = edits arriving at the observer per second; ` +
-      'latency in ms from the edit to its arrival at the observer; CPU in ms per update. ' +
+      `${durationMs / 1000} s after a 1 s warm-up (and one unmeasured run per server before the first). ` +
+      "An edit is done, and frees its slot, when the server says it is on disk (Justera's saved-state answer, sent after the fsync) or, " +
+      'for the servers that have no such answer, when the observer has received it: updates/s = edits done per second, ' +
+      "so Justera's are fsynced updates. Latency in ms from the edit to its arrival at the observer; " +
+      '"saved" = from the edit to the on-disk answer at the author; CPU in ms per update. ' +
       'After the last repetition the server is killed with SIGKILL as soon as the last edit has arrived, ' +
       'and restarted: "survived" counts the meetings whose whole text was still there. ' +
       `Median of ${ctx.reps}.`,
@@ -241,6 +291,8 @@ export async function throughput(ctx: BenchContext): Promise<ScenarioResult> {
         'p50',
         'p99',
         'max',
+        'saved p50',
+        'saved p99',
         'server CPU/update',
         'load-gen CPU/update',
         'durability',

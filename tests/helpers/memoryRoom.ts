@@ -25,8 +25,10 @@ export class FakeSocket implements SyncSocket {
 }
 
 export interface MemoryRoomOptions {
-  /** Storage's durable append; resolves with the sequence number. Default: commits at once. */
+  /** Storage's append; resolves with the sequence number once committed. Default: at once. */
   appendUpdate?: (entry: UpdateEntry) => Promise<number>;
+  /** Storage's fsync of what is committed. Default: resolves at once. */
+  whenDurable?: () => Promise<void>;
   stored?: StoredDocument;
   limits?: Partial<RoomLimits>;
 }
@@ -47,6 +49,7 @@ export function createMemoryRoom(options: MemoryRoomOptions = {}) {
         seq += 1;
         return seq;
       }),
+    whenDurable: options.whenDurable ?? (async () => undefined),
     compact: async () => undefined,
     logger: pino({ level: 'silent' }),
     metrics: {

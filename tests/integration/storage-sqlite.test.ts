@@ -19,6 +19,7 @@ afterAll(() => {
 function delegateTo(storage: SqliteStorage): Storage {
   return {
     appendUpdates: (entries) => storage.appendUpdates(entries),
+    whenDurable: () => storage.whenDurable(),
     loadDocument: (meetingId) => storage.loadDocument(meetingId),
     compact: (meetingId, snapshot, upToSeq, stateVector) =>
       storage.compact(meetingId, snapshot, upToSeq, stateVector),

@@ -80,6 +80,7 @@ export function meetingHandlers(deps: ApiDeps) {
       await storage.appendUpdates([
         { meetingId: meeting.id, update: Y.encodeStateAsUpdate(doc), authorId: member.userId },
       ]);
+      await storage.whenDurable();
       doc.destroy();
       return c.json({ id: meeting.id }, 201);
     },

@@ -11,12 +11,12 @@ interface Pending {
  * writes them in one storage transaction, so a burst of keystrokes costs one commit instead of one
  * each.
  *
- * Batches are pipelined: the next batch is written while the previous one is still being made
- * durable (the fsync runs off the event loop, see SqliteStorage), so under load a commit's wait
- * overlaps the next batch's work instead of adding to it. Storage commits batches in the order
- * they are started, and every caller's promise resolves in arrival order — never before the
- * promises of earlier batches — so per-room ordering holds and nothing is reported durable ahead
- * of what came before it.
+ * Batches are pipelined: the next batch is written while the previous one may still be
+ * committing (storage that commits asynchronously), so under load a commit's wait overlaps the
+ * next batch's work instead of adding to it. Storage commits batches in the order they are
+ * started, and every caller's promise resolves in arrival order — never before the promises of
+ * earlier batches — so per-room ordering holds and nothing is reported committed ahead of what
+ * came before it. Durability (the fsync) is asked for separately: whenDurable.
  */
 export class GroupCommitWriter {
   private queue: Pending[] = [];
@@ -45,6 +45,11 @@ export class GroupCommitWriter {
         });
       }
     });
+  }
+
+  /** Resolves once everything committed before the call is on disk (Storage.whenDurable). */
+  whenDurable(): Promise<void> {
+    return this.storage.whenDurable();
   }
 
   /** Resolves once everything appended so far is committed (or failed). */

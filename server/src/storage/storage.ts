@@ -7,12 +7,18 @@
  */
 export interface Storage {
   /**
-   * Appends updates durably in ONE transaction (group commit) and returns each entry's sequence
-   * number, in order. When the promise resolves, the rows are committed. Calls may overlap (the
-   * group-commit writer starts the next batch while the last one is being made durable): an
+   * Appends updates in ONE transaction (group commit) and returns each entry's sequence number,
+   * in order. When the promise resolves, the rows are committed: readable, and safe from a crash
+   * of this process, though perhaps not on disk yet (see whenDurable). Calls may overlap (the
+   * group-commit writer starts the next batch before the last one has resolved): an
    * implementation commits batches in the order of the calls.
    */
   appendUpdates(entries: readonly UpdateEntry[]): Promise<number[]>;
+  /**
+   * Resolves once every update committed before the call is on disk, safe from a power cut.
+   * Storage whose commits are durable anyway resolves at once.
+   */
+  whenDurable(): Promise<void>;
   /** The snapshot and the update tail of a meeting (empty for a meeting never written). */
   loadDocument(meetingId: string): Promise<StoredDocument>;
   /**

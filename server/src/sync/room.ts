@@ -39,8 +39,13 @@ export interface RoomLimits {
 }
 
 export interface RoomDeps {
-  /** Durable append; resolves with the sequence number once committed. */
+  /**
+   * Appends to the update log; resolves with the sequence number once committed (in the
+   * database, safe from a crash of this process), possibly before it is on disk.
+   */
   appendUpdate: (entry: UpdateEntry) => Promise<number>;
+  /** Resolves once everything committed before the call is on disk (fsync). */
+  whenDurable: () => Promise<void>;
   compact: (
     meetingId: string,
     snapshot: Uint8Array,
@@ -89,15 +94,26 @@ const serverOrigin = Symbol('server');
  * applied to the in-memory doc (which also tells us exactly what is new), the new part is appended
  * to storage, and only after the commit is it broadcast. A state answer (sync step 2) computed
  * while writes are in flight is held until those writes are committed.
+ *
+ * Committed is not yet on disk: the fsync that makes it so runs off the event loop and, on a
+ * virtual disk, now and then takes 100 ms or more. Peers get the update at commit (it survives a
+ * crash of this process; only a power cut before the fsync could lose it, and then every peer
+ * that has it, the author first, sends it back on reconnect); the author's "saved" (the
+ * saved-state answer) waits for the fsync, so "saved" always means on disk.
  */
 export class Room {
   readonly awareness: awarenessProtocol.Awareness;
   /** The meeting's content: stored bytes until something needs the Y.Doc (lazyDocument.ts). */
   private readonly content: LazyDocument;
   private readonly connections = new Map<SyncSocket, Connection>();
+  /** Accepted updates not committed yet. */
   private pendingWrites = 0;
+  /** Committed updates not known to be on disk yet: nobody is told "saved" while there are any. */
+  private pendingDurable = 0;
   /** Settles after the most recently started write has settled (commits settle in order). */
   private lastWrite: Promise<void> = Promise.resolve();
+  /** Settles once the most recent commit is on disk (or its fsync failed). */
+  private lastDurable: Promise<void> = Promise.resolve();
   private lastSeq: number;
   private updatesSinceSnapshot: number;
   private compacting = false;
@@ -229,8 +245,8 @@ export class Room {
         case 'subscribeSaved':
           connection.wantsSavedState = true;
           connection.savedStateRequest = message.request;
-          // With writes in flight the answer comes from announceSavedState once they commit.
-          if (this.pendingWrites === 0) {
+          // With writes in flight the answer comes from announceSavedState once they are on disk.
+          if (this.pendingWrites === 0 && this.pendingDurable === 0) {
             this.send(
               connection,
               encodeSavedState(this.content.encodeStateVector(), connection.savedStateRequest),
@@ -307,9 +323,12 @@ export class Room {
     Y.transact(this.doc, () => change(this.doc), serverOrigin);
   }
 
-  /** Resolves once every accepted update has been committed (or failed). */
+  /** Resolves once every accepted update has been committed and made durable (or failed). */
   async settle(): Promise<void> {
-    while (this.pendingWrites > 0) await this.lastWrite;
+    while (this.pendingWrites > 0 || this.pendingDurable > 0) {
+      await this.lastWrite;
+      await this.lastDurable;
+    }
   }
 
   /** Closes every connection with `code`; the room accepts nothing afterwards. */
@@ -536,9 +555,9 @@ export class Room {
         this.pendingWrites -= 1;
         this.lastSeq = Math.max(this.lastSeq, seq);
         this.updatesSinceSnapshot += 1;
+        this.awaitDurable();
         if (this.closed && this.connections.size === 0) return;
         this.broadcast(encodeSyncUpdate(update), author?.socket);
-        if (this.pendingWrites === 0) this.announceSavedState();
         this.maybeCompact();
       },
       (error: unknown) => {
@@ -547,6 +566,23 @@ export class Room {
       },
     );
   };
+
+  /** After a commit: once it is on disk, and nothing else is waiting, subscribers hear "saved". */
+  private awaitDurable(): void {
+    this.pendingDurable += 1;
+    this.lastDurable = this.deps.whenDurable().then(
+      () => {
+        this.pendingDurable -= 1;
+        if (this.closed && this.connections.size === 0) return;
+        if (this.pendingDurable === 0 && this.pendingWrites === 0) this.announceSavedState();
+      },
+      (error: unknown) => {
+        this.pendingDurable -= 1;
+        // What peers have may not be on disk: reload, so that clients resend what is missing.
+        this.fail(error);
+      },
+    );
+  }
 
   private readonly onAfterTransaction = (transaction: Y.Transaction): void => {
     if (!isConnection(transaction.origin)) return;
@@ -587,8 +623,8 @@ export class Room {
   }
 
   /**
-   * With no write in flight, the document's state is exactly what storage holds: tell the
-   * subscribers, so "saved" on their screen means stored here.
+   * With no write in flight or waiting for its fsync, the document's state is exactly what is on
+   * disk: tell the subscribers, so "saved" on their screen means stored here.
    */
   private announceSavedState(): void {
     let stateVector: Uint8Array | null = null;

@@ -99,6 +99,7 @@ export class RoomManager {
     const stored = await this.options.storage.loadDocument(meetingId);
     const room = new Room(meetingId, stored, {
       appendUpdate: (entry) => this.options.writer.append(entry),
+      whenDurable: () => this.options.writer.whenDurable(),
       compact: (id, snapshot, upToSeq, stateVector) =>
         this.options.storage.compact(id, snapshot, upToSeq, stateVector),
       logger: this.options.logger,

@@ -112,6 +112,52 @@ describe('a room', () => {
     expect(alice.updates).toBe(0);
   });
 
+  it('broadcasts at commit but answers "saved" only once the commit is on disk', async () => {
+    let fsync: () => void = () => undefined;
+    const { room } = createMemoryRoom({
+      whenDurable: () => new Promise<void>((resolve) => (fsync = resolve)),
+    });
+    const alice = new FakeSocket();
+    const bob = new FakeSocket();
+    room.join(alice, writer);
+    room.join(bob, writer);
+    room.receive(alice, new Uint8Array([MessageType.savedState, 1]));
+    room.receive(alice, updateMessage());
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    // Committed: the peer has it, while the author is not told "saved" before the fsync.
+    expect(bob.updates).toBe(1);
+    expect(savedAnswers(alice).map((answer) => answer.stateVector.size)).toEqual([0]);
+    // A new subscription is not answered either: its answer would vouch for the update.
+    room.receive(alice, new Uint8Array([MessageType.savedState, 2]));
+    expect(savedAnswers(alice)).toHaveLength(1);
+    let settled = false;
+    const settling = room.settle().then(() => (settled = true));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(settled).toBe(false);
+    fsync();
+    await settling;
+    const answers = savedAnswers(alice);
+    expect(answers).toHaveLength(2);
+    expect(answers[1]).toMatchObject({ request: 2 });
+    expect(answers[1]?.stateVector.size).toBe(1);
+  });
+
+  it('closes every connection with 4500 when the fsync of a commit fails, so clients resend', async () => {
+    const { room, failed } = createMemoryRoom({
+      whenDurable: async () => {
+        throw new Error('EIO: i/o error, fdatasync');
+      },
+    });
+    const alice = new FakeSocket();
+    room.join(alice, writer);
+    room.receive(alice, new Uint8Array([MessageType.savedState, 1]));
+    room.receive(alice, updateMessage());
+    await room.settle();
+    expect(alice.closed?.code).toBe(CloseCode.storageFailure);
+    expect(savedAnswers(alice).map((answer) => answer.stateVector.size)).toEqual([0]);
+    expect(failed).toEqual([room]);
+  });
+
   it('disconnects a consumer whose send buffer is over the limit with 4503, and keeps serving the others', async () => {
     const { room } = createRoom(async () => 1);
     const writerSocket = new FakeSocket();

@@ -18,14 +18,14 @@ export interface SqliteOptions {
 /**
  * The embedded default: one SQLite file in the data directory, WAL mode. better-sqlite3 is
  * synchronous, so a commit has reached the OS when a call returns; with synchronous 'full'
- * every commit is also on disk before its promise resolves (update-log commits through
- * WalFlusher, off the event loop; everything else through SQLite's own fsync).
+ * update-log commits are on disk once whenDurable resolves (WalFlusher, off the event loop) and
+ * everything else is fsynced by SQLite inside its commit.
  */
 export class SqliteStorage implements Storage {
   private readonly db: Database.Database;
   /**
    * The update log's own connection. With synchronous 'full' it commits without SQLite's fsync
-   * and `walFlusher` makes each commit durable off the event loop (see walFlusher.ts); the main
+   * and `walFlusher` makes commits durable off the event loop (see walFlusher.ts); the main
    * connection (accounts, lifecycle, signatures) keeps SQLite's own per-commit fsync.
    */
   private readonly logDb: Database.Database;
@@ -107,9 +107,16 @@ export class SqliteStorage implements Storage {
   async appendUpdates(entries: readonly UpdateEntry[]): Promise<number[]> {
     if (entries.length === 0) return [];
     // Committed here, synchronously, so batches are committed in the order they are given.
-    const seqs = this.appendMany(entries);
+    return this.appendMany(entries);
+  }
+
+  /**
+   * With synchronous 'full', one fdatasync of the WAL (off the event loop, shared by every caller
+   * while it runs); with 'normal' a commit is as durable as it gets (a process crash keeps it, a
+   * power cut may not), so there is nothing to wait for.
+   */
+  async whenDurable(): Promise<void> {
     await this.walFlusher?.flush();
-    return seqs;
   }
 
   async loadDocument(meetingId: string): Promise<StoredDocument> {

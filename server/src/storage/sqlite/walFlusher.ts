@@ -7,7 +7,7 @@ import { closeSync, fdatasync, openSync } from 'node:fs';
  * better-sqlite3 that is the event loop, so no socket of any meeting is served for the 3–13 ms of
  * each fsync here. Instead the update log's connection commits with `synchronous=NORMAL` (the
  * commit is in the OS's cache, and atomic) and this class runs fdatasync on the WAL file in
- * libuv's thread pool; the room broadcasts only once it has returned, so what others see is on
+ * libuv's thread pool; an author hears "saved" only once it has returned, so "saved" means on
  * disk exactly as with FULL. fsync works on the file, whichever descriptor wrote it.
  *
  * Requests coalesce: while one fdatasync runs, every caller who asks gets the next one, which
