@@ -21,6 +21,7 @@ async function main(): Promise<void> {
   const storage = new SqliteStorage({
     dataDir: config.DATA_DIR,
     synchronous: config.SQLITE_SYNCHRONOUS,
+    onBackgroundError: (error) => logger.error({ err: error }, 'background storage task failed'),
   });
   const accounts = new SqliteAccountStore(storage.database);
   const server = createJusteraServer({ config, storage, accounts, logger });

@@ -2,6 +2,7 @@ import { pino } from 'pino';
 import * as Y from 'yjs';
 import type { ConnectionIdentity } from '../../server/src/auth/syncAccess.ts';
 import type { StoredDocument, UpdateEntry } from '../../server/src/storage/storage.ts';
+import type { BroadcastMessage } from '../../server/src/sync/broadcastMessage.ts';
 import { Room, type RoomLimits } from '../../server/src/sync/room.ts';
 import type { SyncSocket } from '../../server/src/sync/syncSocket.ts';
 import { meetingShape } from '../../server/src/sync/validation/meetingShape.ts';
@@ -14,6 +15,9 @@ export class FakeSocket implements SyncSocket {
   bufferedAmount = 0;
   send(message: Uint8Array): void {
     this.sent.push(message);
+  }
+  sendBroadcast(message: BroadcastMessage): void {
+    this.sent.push(message.payload);
   }
   close(code: number, reason: string): void {
     this.closed = { code, reason };

@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -84,6 +85,30 @@ describe('group commit', () => {
     for (const update of (await sqlite.loadDocument('room-0')).updates)
       Y.applyUpdate(room0, update);
     expect(room0.getText('t').toString()).toBe(docs[0]?.getText('t').toString());
+    await sqlite.close();
+  });
+
+  it('asks storage for one fsync per committed batch, and a new one for a later commit', async () => {
+    const sqlite = openSqlite(makeDataDirFor(dirs));
+    let fsyncs = 0;
+    const counting: Storage = {
+      ...delegateTo(sqlite),
+      whenDurable: () => {
+        fsyncs += 1;
+        return sqlite.whenDurable();
+      },
+    };
+    const writer = new GroupCommitWriter(counting);
+    const update = Y.encodeStateAsUpdate(new Y.Doc());
+    // Ten rooms' updates in one batch, each room asking for durability once it is committed.
+    const durable = Array.from({ length: 10 }, () =>
+      writer.append({ meetingId: 'm', update, authorId: null }).then(() => writer.whenDurable()),
+    );
+    await Promise.all(durable);
+    expect(fsyncs).toBe(1);
+    await writer.append({ meetingId: 'm', update, authorId: null });
+    await writer.whenDurable();
+    expect(fsyncs).toBe(2);
     await sqlite.close();
   });
 
@@ -270,5 +295,31 @@ describe('migration 6: rounds of justering superseded before it', () => {
       { reason: 'Fel datum', correctedAt: 2000 },
     ]);
     await storage.close();
+  });
+});
+
+describe('WAL checkpoints', () => {
+  it('fold the log into the database file from a worker, never inside a commit', async () => {
+    const dataDir = makeDataDirFor(dirs);
+    const sqlite = openSqlite(dataDir);
+    // Inside a commit a checkpoint would fsync on the event loop: the server's connections
+    // never run one themselves.
+    expect(sqlite.database.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+    const file = join(dataDir, 'justera.sqlite');
+    const before = statSync(file).size;
+    const update = new Uint8Array(4000).fill(7);
+    for (let batch = 0; batch < 10; batch += 1) {
+      await sqlite.appendUpdates(
+        Array.from({ length: 50 }, () => ({ meetingId: 'm', update, authorId: null })),
+      );
+    }
+    // 2 MB went to the WAL; the worker's next checkpoints copy it into the database file.
+    const deadline = Date.now() + 5000;
+    while (statSync(file).size - before < 1_500_000 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(statSync(file).size - before).toBeGreaterThan(1_500_000);
+    expect((await sqlite.loadDocument('m')).updates).toHaveLength(500);
+    await sqlite.close();
   });
 });

@@ -23,6 +23,8 @@ export class GroupCommitWriter {
   private scheduled = false;
   /** Settles after every batch started so far has settled (in order). */
   private settled: Promise<void> = Promise.resolve();
+  /** The fsync covering every batch committed so far; null when a commit came after it. */
+  private durable: Promise<void> | null = null;
 
   constructor(
     private readonly storage: Storage,
@@ -47,9 +49,14 @@ export class GroupCommitWriter {
     });
   }
 
-  /** Resolves once everything committed before the call is on disk (Storage.whenDurable). */
+  /**
+   * Resolves once everything committed before the call is on disk. One fsync per committed batch,
+   * however many rooms ask, started by the first to ask: rooms ask after their broadcast, so the
+   * fsync's start-up is not on the way of the first one.
+   */
   whenDurable(): Promise<void> {
-    return this.storage.whenDurable();
+    this.durable ??= this.storage.whenDurable();
+    return this.durable;
   }
 
   /** Resolves once everything appended so far is committed (or failed). */
@@ -82,6 +89,9 @@ export class GroupCommitWriter {
     this.settled = previous.then(async () => {
       const result = await outcome;
       if (result.ok) {
+        // The callers below may ask for durability; an fsync started before this commit does
+        // not cover it.
+        this.durable = null;
         batch.forEach((pending, index) => {
           pending.resolve(result.seqs[index] ?? 0);
         });

@@ -8,6 +8,7 @@ import type { Logger } from '../logger.ts';
 import type { SyncMetrics } from '../metrics.ts';
 import type { StoredDocument, UpdateEntry } from '../storage/storage.ts';
 import { decodeAwarenessUpdate, encodeAwarenessUpdate, stampIdentity } from './awarenessGuard.ts';
+import { BroadcastMessage } from './broadcastMessage.ts';
 import { isEmptyUpdate, LazyDocument } from './lazyDocument.ts';
 import {
   decodeClientMessage,
@@ -555,9 +556,13 @@ export class Room {
         this.pendingWrites -= 1;
         this.lastSeq = Math.max(this.lastSeq, seq);
         this.updatesSinceSnapshot += 1;
-        this.awaitDurable();
-        if (this.closed && this.connections.size === 0) return;
+        if (this.closed && this.connections.size === 0) {
+          this.awaitDurable();
+          return;
+        }
         this.broadcast(encodeSyncUpdate(update), author?.socket);
+        // After the broadcast: asking for the fsync costs a thread-pool hand-off.
+        this.awaitDurable();
         this.maybeCompact();
       },
       (error: unknown) => {
@@ -635,21 +640,28 @@ export class Room {
     }
   }
 
-  private broadcast(message: Uint8Array, except?: SyncSocket): void {
+  private broadcast(payload: Uint8Array, except?: SyncSocket): void {
+    const message = new BroadcastMessage(payload);
     for (const connection of this.connections.values()) {
-      if (connection.socket !== except) this.send(connection, message);
+      if (connection.socket !== except && this.mayQueue(connection)) {
+        connection.socket.sendBroadcast(message);
+      }
     }
   }
 
   private send(connection: Connection, message: Uint8Array): void {
-    if (connection.socket.bufferedAmount > this.deps.limits.maxBufferedBytes) {
-      this.deps.metrics.messageRefused('slow_consumer');
-      // A consumer that cannot keep up would otherwise grow our memory without bound; it will
-      // reconnect and catch up from its state vector, which is cheaper than buffering.
-      this.disconnect(connection, CloseCode.overloaded, 'send buffer full: reconnect to catch up');
-      return;
-    }
-    connection.socket.send(message);
+    if (this.mayQueue(connection)) connection.socket.send(message);
+  }
+
+  /**
+   * A consumer that cannot keep up would otherwise grow our memory without bound: it is closed
+   * with 4503 and reconnects to catch up from its state vector, which is cheaper than buffering.
+   */
+  private mayQueue(connection: Connection): boolean {
+    if (connection.socket.bufferedAmount <= this.deps.limits.maxBufferedBytes) return true;
+    this.deps.metrics.messageRefused('slow_consumer');
+    this.disconnect(connection, CloseCode.overloaded, 'send buffer full: reconnect to catch up');
+    return false;
   }
 
   private disconnect(connection: Connection, code: number, reason: string): void {

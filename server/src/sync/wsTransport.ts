@@ -106,17 +106,34 @@ export function attachSyncEndpoint(server: Server, options: SyncEndpointOptions)
         message: `The server has reached its limit of ${options.maxRooms} open meetings. Try again in a moment.`,
       });
     }
-    wss.handleUpgrade(request, socket, head, (ws) => onConnection(ws, meetingId, access.identity));
+    wss.handleUpgrade(request, socket, head, (ws) =>
+      onConnection(ws, socket, meetingId, access.identity),
+    );
   };
 
-  const onConnection = (ws: WebSocket, meetingId: string, identity: ConnectionIdentity) => {
+  /**
+   * `raw` is the TCP socket under `ws`. Broadcasts are written to it as ready-made frames (see
+   * broadcastMessage.ts): ws writes each of its own frames to the same socket in one synchronous
+   * call (no compression, no Blobs, so its sender never queues), so frames cannot interleave, and
+   * once ws has begun closing nothing more is written.
+   */
+  const onConnection = (
+    ws: WebSocket,
+    raw: Duplex,
+    meetingId: string,
+    identity: ConnectionIdentity,
+  ) => {
     sockets.add(ws);
     heartbeat.track(ws);
     const socket: SyncSocket = {
       send: (message) => ws.send(message),
+      sendBroadcast: (message) => {
+        if (ws.readyState === WebSocket.OPEN) raw.write(message.frame);
+      },
       close: (code, reason) => ws.close(code, fitCloseReason(reason)),
       get bufferedAmount() {
-        return ws.bufferedAmount;
+        // What ws.bufferedAmount counts, its sender's queue being always empty here.
+        return raw.writableLength;
       },
     };
     let room: Room | null = null;

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { NewVersion, Storage, StoredDocument, UpdateEntry, VersionInfo } from '../storage.ts';
 import { migrations } from './migrations.ts';
+import { WalCheckpointer } from './walCheckpointer.ts';
 import { WalFlusher } from './walFlusher.ts';
 
 /** The database file inside DATA_DIR. */
@@ -13,6 +14,8 @@ export interface SqliteOptions {
   /** 'full' fsyncs every commit; 'normal' (WAL) survives process crashes but not power loss. */
   synchronous: 'full' | 'normal';
   fileName?: string;
+  /** Told when a background WAL checkpoint fails (default: a process warning). */
+  onBackgroundError?: (error: Error) => void;
 }
 
 /**
@@ -30,6 +33,7 @@ export class SqliteStorage implements Storage {
    */
   private readonly logDb: Database.Database;
   private readonly walFlusher: WalFlusher | null;
+  private readonly checkpointer: WalCheckpointer;
   private readonly insertUpdate: Database.Statement<[string, Buffer, string | null, number]>;
   private readonly selectSnapshot: Database.Statement<
     [string],
@@ -56,12 +60,19 @@ export class SqliteStorage implements Storage {
     this.db.pragma(`synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
     this.db.pragma('busy_timeout = 5000');
     this.db.pragma('foreign_keys = ON');
+    // Checkpoints fsync: they run in WalCheckpointer's thread, never inside a commit here.
+    this.db.pragma('wal_autocheckpoint = 0');
     migrate(this.db);
     this.logDb = new Database(file);
     this.logDb.pragma('synchronous = NORMAL');
+    this.logDb.pragma('wal_autocheckpoint = 0');
     this.logDb.pragma('busy_timeout = 5000');
     this.logDb.pragma('foreign_keys = ON');
     this.walFlusher = options.synchronous === 'full' ? new WalFlusher(`${file}-wal`) : null;
+    this.checkpointer = new WalCheckpointer(
+      file,
+      options.onBackgroundError ?? ((error) => process.emitWarning(error)),
+    );
 
     this.insertUpdate = this.logDb.prepare(
       'INSERT INTO doc_updates (meeting_id, data, author_id, created_at) VALUES (?, ?, ?, ?)',
@@ -190,6 +201,7 @@ export class SqliteStorage implements Storage {
   }
 
   async close(): Promise<void> {
+    await this.checkpointer.close();
     await this.walFlusher?.close();
     if (this.logDb.open) this.logDb.close();
     if (this.db.open) this.db.close();
