@@ -33,7 +33,7 @@ export function describeStorageContract(
     it('returns an empty document for a meeting never written', async () => {
       const { storage } = await open();
       const loaded = await storage.loadDocument('never');
-      expect(loaded).toMatchObject({ snapshot: null, updates: [], lastSeq: 0 });
+      expect(loaded).toMatchObject({ snapshot: null, updates: [], lastSeq: 0, sessions: [] });
       expect(loaded.snapshotStateVector ?? null).toBeNull();
       await storage.close();
     });
@@ -117,6 +117,70 @@ export function describeStorageContract(
       const reopened = await reopen();
       expect(replay(await reopened.loadDocument('kept'))).toBe('beslut');
       await reopened.ping();
+      await reopened.close();
+    });
+
+    it('stores the session claims of an update with it and loads them back, per meeting', async () => {
+      const { storage } = await open();
+      const anna = new Y.Doc();
+      const bertil = new Y.Doc();
+      await storage.appendUpdates([
+        {
+          meetingId: 's',
+          update: textUpdate(anna, 'Anna'),
+          authorId: 'anna',
+          claims: [anna.clientID],
+        },
+        { meetingId: 's', update: textUpdate(anna, ' igen'), authorId: 'anna' },
+        {
+          meetingId: 'other',
+          update: textUpdate(bertil, 'Bertil'),
+          authorId: 'bertil',
+          claims: [bertil.clientID],
+        },
+        // A server-made change has no author, and claims nothing.
+        { meetingId: 's', update: textUpdate(new Y.Doc(), '.'), authorId: null, claims: [7] },
+      ]);
+      expect((await storage.loadDocument('s')).sessions).toEqual([
+        { clientId: anna.clientID, userId: 'anna' },
+      ]);
+      expect((await storage.loadDocument('other')).sessions).toEqual([
+        { clientId: bertil.clientID, userId: 'bertil' },
+      ]);
+      await storage.close();
+    });
+
+    it('keeps the first claim of a client id, within a batch and across batches', async () => {
+      const { storage } = await open();
+      const doc = new Y.Doc();
+      await storage.appendUpdates([
+        { meetingId: 'c', update: textUpdate(doc, 'a'), authorId: 'anna', claims: [1, 2] },
+        { meetingId: 'c', update: textUpdate(doc, 'b'), authorId: 'bertil', claims: [2] },
+      ]);
+      await storage.appendUpdates([
+        { meetingId: 'c', update: textUpdate(doc, 'c'), authorId: 'bertil', claims: [1, 3] },
+      ]);
+      const { sessions } = await storage.loadDocument('c');
+      expect([...sessions].sort((a, b) => a.clientId - b.clientId)).toEqual([
+        { clientId: 1, userId: 'anna' },
+        { clientId: 2, userId: 'anna' },
+        { clientId: 3, userId: 'bertil' },
+      ]);
+      await storage.close();
+    });
+
+    it('keeps session claims across a compaction and a close and reopen', async () => {
+      const { storage, reopen } = await open();
+      const doc = new Y.Doc();
+      const [seq] = await storage.appendUpdates([
+        { meetingId: 'k', update: textUpdate(doc, 'protokoll'), authorId: 'u', claims: [42] },
+      ]);
+      await storage.compact('k', Y.encodeStateAsUpdate(doc), seq ?? 0);
+      await storage.close();
+      const reopened = await reopen();
+      const loaded = await reopened.loadDocument('k');
+      expect(loaded.updates).toEqual([]);
+      expect(loaded.sessions).toEqual([{ clientId: 42, userId: 'u' }]);
       await reopened.close();
     });
 

@@ -45,7 +45,8 @@ export function createMemoryRoom(options: MemoryRoomOptions = {}) {
   const failed: Room[] = [];
   const stored: UpdateEntry[] = [];
   let seq = 0;
-  const room = new Room('m1', options.stored ?? { snapshot: null, updates: [], lastSeq: 0 }, {
+  const empty: StoredDocument = { snapshot: null, updates: [], lastSeq: 0, sessions: [] };
+  const room = new Room('m1', options.stored ?? empty, {
     appendUpdate:
       options.appendUpdate ??
       (async (entry) => {

@@ -34,18 +34,19 @@ export function useProcessFixtures() {
     /** A fresh data directory, removed after the test. */
     dataDir,
     /**
-     * A server process on a fresh data directory, a meeting with its notes item, and one
-     * y-websocket writer connecting to it (not yet synced: await `writer.synced`).
+     * A server process on a fresh data directory, a meeting with its notes item (the
+     * TestMeeting fields: its admin may invite more people), and one y-websocket writer
+     * connecting to it as the admin (not yet synced: await `writer.synced`).
      */
     async startWithWriter(options: Omit<StartOptions, 'dataDir'> = {}) {
       const dir = dataDir();
       const server = await startServerProcess({ ...options, dataDir: dir });
       processes.push(server);
-      const { meetingId, token } = await createTestMeeting(server.url);
-      await seedMeeting(server.syncUrl, meetingId, token);
-      const writer = connectClient(server.syncUrl, meetingId, 'writer', token);
+      const meeting = await createTestMeeting(server.url);
+      await seedMeeting(server.syncUrl, meeting.meetingId, meeting.token);
+      const writer = connectClient(server.syncUrl, meeting.meetingId, 'writer', meeting.token);
       clients.push(writer);
-      return { dataDir: dir, server, meetingId, token, writer };
+      return { ...meeting, dataDir: dir, server, writer };
     },
     /** Starts a new server process on `dir` and opens the meeting with a fresh, synced reader. */
     async readAfterRestart(dir: string, meetingId: string, token: string): Promise<SyncClient> {

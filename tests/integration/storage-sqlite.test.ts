@@ -237,6 +237,36 @@ describe('compaction interrupted at any point', () => {
   });
 });
 
+describe('session claims', () => {
+  it('are stored in the transaction of their update: neither without the other', async () => {
+    const dataDir = makeDataDir();
+    dirs.push(dataDir);
+    const sqlite = openSqlite(dataDir);
+    const doc = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    doc.on('update', (update: Uint8Array) => updates.push(update));
+    doc.getText('t').insert(0, 'först');
+    doc.getText('t').insert(0, 'sedan ');
+    // The claim fails to be written: the batch, its update included, must leave no trace.
+    sqlite.database.exec(
+      "CREATE TRIGGER fail_claim BEFORE INSERT ON doc_sessions BEGIN SELECT RAISE(ABORT, 'power cut'); END",
+    );
+    await expect(
+      sqlite.appendUpdates([
+        { meetingId: 'm', update: updates[0] ?? new Uint8Array(), authorId: 'anna' },
+        {
+          meetingId: 'm',
+          update: updates[1] ?? new Uint8Array(),
+          authorId: 'anna',
+          claims: [doc.clientID],
+        },
+      ]),
+    ).rejects.toThrow('power cut');
+    expect(await sqlite.loadDocument('m')).toMatchObject({ updates: [], sessions: [] });
+    await sqlite.close();
+  });
+});
+
 describe('migration 6: rounds of justering superseded before it', () => {
   it('marks files issued before an earlier correction as superseded, with its reason and signers', async () => {
     const dataDir = makeDataDir();

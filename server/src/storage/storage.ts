@@ -50,6 +50,18 @@ export interface UpdateEntry {
   update: Uint8Array;
   /** The user who sent the update; null until accounts exist or for server-made changes. */
   authorId: string | null;
+  /**
+   * Yjs client ids (editing sessions) under which this update is the first content, claimed for
+   * `authorId` (ignored without one). Stored in the transaction of the update, so a claim is
+   * exactly as durable as the content it claims; an id already claimed keeps its owner.
+   */
+  claims?: readonly number[];
+}
+
+/** Who owns a Yjs client id of a meeting: the account that first wrote content under it. */
+export interface SessionOwner {
+  clientId: number;
+  userId: string;
 }
 
 export interface StoredDocument {
@@ -59,6 +71,8 @@ export interface StoredDocument {
   updates: Uint8Array[];
   /** Highest sequence number contained in snapshot + updates; 0 for an empty document. */
   lastSeq: number;
+  /** Every claim stored with the meeting's updates (UpdateEntry.claims), first claims only. */
+  sessions: readonly SessionOwner[];
 }
 
 export interface NewVersion {

@@ -1,6 +1,9 @@
 import * as Y from 'yjs';
 import type { StoredDocument } from '../storage/storage.ts';
 
+/** What the content is built from: the stored document without its session owners. */
+type StoredContent = Omit<StoredDocument, 'sessions'>;
+
 /** Yjs's encoding of an empty state vector: a client that has nothing yet. */
 const emptyStateVector = new Uint8Array([0]);
 
@@ -18,7 +21,7 @@ const emptyStateVector = new Uint8Array([0]);
  */
 export class LazyDocument {
   private doc: Y.Doc | null = null;
-  private stored: StoredDocument | null;
+  private stored: StoredContent | null;
   /** The stored snapshot and tail as one update (computed on first use). */
   private merged: Uint8Array | null = null;
   private stateVector: Uint8Array | null = null;
@@ -29,7 +32,7 @@ export class LazyDocument {
   private fullState: Uint8Array | null = null;
 
   constructor(
-    stored: StoredDocument,
+    stored: StoredContent,
     /**
      * Called once, with the new doc, before anyone else uses it. The stored state is already in
      * it, so listeners added here hear only what happens after the load.

@@ -101,6 +101,11 @@ const serverOrigin = Symbol('server');
  * crash of this process; only a power cut before the fsync could lose it, and then every peer
  * that has it, the author first, sends it back on reconnect); the author's "saved" (the
  * saved-state answer) waits for the fsync, so "saved" always means on disk.
+ *
+ * Each editing session (Yjs client id) belongs to the account that first wrote under it
+ * (sessionOwners.ts). The claim is appended with the content that makes it, in the same entry,
+ * and a room starts from the claims in storage: an unload, a restart or a power cut does not
+ * open anyone's session to whoever reconnects first.
  */
 export class Room {
   readonly awareness: awarenessProtocol.Awareness;
@@ -133,8 +138,8 @@ export class Room {
   private materializeScheduled = false;
   /** Counts finished transaction cleanups: tells a throw inside Yjs from one in the clean-up. */
   private settledTransactions = 0;
-  /** Which account writes under each Yjs client id (see sessionOwners.ts). */
-  private readonly sessions = new SessionOwners();
+  /** Which account writes under each Yjs client id (see sessionOwners.ts); from storage. */
+  private readonly sessions: SessionOwners;
   /** Items the last client transaction added after approval without the flag; marked next. */
   private readonly unmarked: string[] = [];
 
@@ -143,6 +148,8 @@ export class Room {
     stored: StoredDocument,
     private readonly deps: RoomDeps,
   ) {
+    // Owners do not need the doc: presence is checked against them before it is built.
+    this.sessions = new SessionOwners(stored.sessions);
     this.content = new LazyDocument(stored, (doc) => {
       doc.on('update', this.onDocUpdate);
       doc.on('afterTransaction', this.onAfterTransaction);
@@ -435,7 +442,8 @@ export class Room {
       this.refuseBrokenUpdate(connection, error, this.settledTransactions > settledBefore);
       return;
     }
-    this.sessions.claimChecked(connection.identity.userId);
+    // The sender's claims on the client ids it was first to write under were made, and stored
+    // with the update, in onDocUpdate.
     this.markAdditions();
     this.retryParked(connection);
   }
@@ -543,13 +551,19 @@ export class Room {
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     const author = isConnection(origin) ? origin : null;
+    const authorId = author?.identity.userId ?? null;
+    // Fired inside Y.applyUpdate of an update acceptUpdate has just checked: its sender now owns
+    // the client ids it is the first to write under, and the claims go into the same commit as
+    // the content. Server-made changes claim nothing.
+    const claims = author === null ? [] : this.sessions.claimChecked(authorId);
     this.pendingWrites += 1;
     this.storedBytes += update.byteLength;
     this.deps.metrics.updateAccepted(update.byteLength);
     const committed = this.deps.appendUpdate({
       meetingId: this.meetingId,
       update,
-      authorId: author?.identity.userId ?? null,
+      authorId,
+      ...(claims.length > 0 && authorId !== null ? { claims } : {}),
     });
     this.lastWrite = committed.then(
       (seq) => {

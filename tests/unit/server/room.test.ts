@@ -44,6 +44,7 @@ describe('a room', () => {
       snapshot: Y.encodeStateAsUpdate(storedDoc),
       updates: [],
       lastSeq: 1,
+      sessions: [],
     });
     const reader = new FakeSocket();
     room.join(reader, { userId: 'u2', name: 'Olle', access: 'read' });

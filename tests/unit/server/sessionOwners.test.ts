@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { ConnectionIdentity } from '../../../server/src/auth/syncAccess.ts';
-import { addItem, itemProposal } from '../../../shared/doc/index.ts';
+import { addItem, itemProposal, setServerMeta } from '../../../shared/doc/index.ts';
 import { CloseCode } from '../../../shared/protocol/index.ts';
-import { connectReplica, createMemoryRoom } from '../../helpers/memoryRoom.ts';
+import { connectReplica, createMemoryRoom, FakeSocket } from '../../helpers/memoryRoom.ts';
 import { awarenessFrame, syncUpdateFrame } from '../../helpers/wire.ts';
 
 /**
@@ -92,6 +92,98 @@ describe('editing sessions bound to accounts', () => {
     await secondTab.push();
     expect(secondTab.socket.closed).toBeNull();
     expect(itemProposal(room.doc, itemId).toString()).toBe('från andra fliken');
+  });
+
+  it('stores the claim on a client id with the first content under it, and only then', async () => {
+    const { room, stored, anna: annaClient, itemId } = await meetingWithNotes();
+    const first = stored.find((entry) => entry.authorId === 'anna');
+    expect(first?.claims).toEqual([annaClient.doc.clientID]);
+    const before = stored.length;
+    itemProposal(annaClient.doc, itemId).insert(0, 'mer text');
+    await annaClient.push();
+    expect(stored.slice(before).map((entry) => entry.claims)).toEqual([undefined]);
+    // Bertil's update also relays Anna's content: it claims his own session only.
+    const bertilClient = editor(room, bertil);
+    bertilClient.pull();
+    addItem(bertilClient.doc, { title: 'Bertils punkt' });
+    room.receive(bertilClient.socket, syncUpdateFrame(Y.encodeStateAsUpdate(bertilClient.doc)));
+    await room.settle();
+    expect(stored.at(-1)?.claims).toEqual([bertilClient.doc.clientID]);
+    // The server's own changes claim nothing.
+    room.applyServerChange((doc) => setServerMeta(doc, 'status', 'draft'));
+    await room.settle();
+    expect(stored.at(-1)).toMatchObject({ authorId: null });
+    expect(stored.at(-1)?.claims).toBeUndefined();
+  });
+
+  it('stores the claim of a client id first announced in presence with its first content', async () => {
+    const { room, stored, itemId } = await meetingWithNotes();
+    const cecilia = editor(room, { userId: 'cecilia', name: 'Cecilia', access: 'write' });
+    cecilia.pull();
+    const presence = new awarenessProtocol.Awareness(cecilia.doc);
+    presence.setLocalStateField('user', { name: 'Cecilia' });
+    room.receive(
+      cecilia.socket,
+      awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(presence, [cecilia.doc.clientID])),
+    );
+    itemProposal(cecilia.doc, itemId).insert(0, 'Cecilias text');
+    await cecilia.push();
+    expect(stored.at(-1)).toMatchObject({ authorId: 'cecilia', claims: [cecilia.doc.clientID] });
+  });
+
+  it('refuses content under a session owned according to storage, after the room was loaded again', async () => {
+    const annaDoc = new Y.Doc();
+    const itemId = addItem(annaDoc, { id: 'notes', title: 'Anteckningar' });
+    const annaId = annaDoc.clientID;
+    const { room, stored } = createMemoryRoom({
+      stored: {
+        snapshot: Y.encodeStateAsUpdate(annaDoc),
+        updates: [],
+        lastSeq: 1,
+        sessions: [{ clientId: annaId, userId: 'anna' }],
+      },
+    });
+    // Bertil comes first, with content under Anna's session the room does not have.
+    const mallory = impersonating(room, annaId);
+    itemProposal(mallory.doc, itemId).insert(0, 'smuggled');
+    await mallory.push();
+    expect(mallory.socket.closed?.code).toBe(CloseCode.invalidUpdate);
+    expect(mallory.socket.closed?.reason).toContain("another person's editing session");
+    expect(stored).toEqual([]);
+    // Anna, back with the same session, keeps writing; her claim is stored already.
+    const annaClient = editor(room, anna);
+    annaClient.pull();
+    annaClient.doc.clientID = annaId;
+    itemProposal(annaClient.doc, itemId).insert(0, 'Annas text');
+    await annaClient.push();
+    expect(annaClient.socket.closed).toBeNull();
+    expect(itemProposal(room.doc, itemId).toString()).toBe('Annas text');
+    expect(stored.map((entry) => entry.claims)).toEqual([undefined]);
+  });
+
+  it('refuses presence under a session owned according to storage, before the doc is built', () => {
+    const { room } = createMemoryRoom({
+      stored: {
+        snapshot: null,
+        updates: [],
+        lastSeq: 0,
+        sessions: [{ clientId: 7, userId: 'anna' }],
+      },
+    });
+    const sessionDoc = new Y.Doc();
+    sessionDoc.clientID = 7;
+    const presence = new awarenessProtocol.Awareness(sessionDoc);
+    presence.setLocalStateField('user', { name: 'Anna' });
+    const frame = awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(presence, [7]));
+    const mallory = new FakeSocket();
+    room.join(mallory, bertil);
+    room.receive(mallory, frame);
+    expect(room.awareness.getStates().has(7)).toBe(false);
+    const annaSocket = new FakeSocket();
+    room.join(annaSocket, anna);
+    room.receive(annaSocket, frame);
+    expect(room.awareness.getStates().has(7)).toBe(true);
+    expect(room.documentBuilt).toBe(false);
   });
 
   it("accepts another account relaying content the room already has under someone's session", async () => {

@@ -237,4 +237,20 @@ export const migrations: readonly { version: number; name: string; sql: string }
       ALTER TABLE board_members ADD COLUMN organisation TEXT NOT NULL DEFAULT '';
     `,
   },
+  {
+    version: 10,
+    name: 'editing session owners',
+    sql: `
+      -- The account that first wrote content under each Yjs client id (editing session) of a
+      -- meeting, written in the transaction of that content, so a room loaded again still knows
+      -- whose session an id is (server/src/sync/sessionOwners.ts). Part of the document log:
+      -- like doc_updates, keyed by meeting id without a foreign key.
+      CREATE TABLE doc_sessions (
+        meeting_id TEXT NOT NULL,
+        client_id INTEGER NOT NULL,
+        user_id TEXT NOT NULL,
+        PRIMARY KEY (meeting_id, client_id)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];

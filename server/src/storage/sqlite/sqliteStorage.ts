@@ -35,11 +35,16 @@ export class SqliteStorage implements Storage {
   private readonly walFlusher: WalFlusher | null;
   private readonly checkpointer: WalCheckpointer;
   private readonly insertUpdate: Database.Statement<[string, Buffer, string | null, number]>;
+  private readonly insertSession: Database.Statement<[string, number, string]>;
   private readonly selectSnapshot: Database.Statement<
     [string],
     { data: Buffer; upto_seq: number; state_vector: Buffer | null }
   >;
   private readonly selectTail: Database.Statement<[string, number], { seq: number; data: Buffer }>;
+  private readonly selectSessions: Database.Statement<
+    [string],
+    { clientId: number; userId: string }
+  >;
   private readonly upsertSnapshot: Database.Statement<
     [string, Buffer, number, number, Buffer | null]
   >;
@@ -77,11 +82,18 @@ export class SqliteStorage implements Storage {
     this.insertUpdate = this.logDb.prepare(
       'INSERT INTO doc_updates (meeting_id, data, author_id, created_at) VALUES (?, ?, ?, ?)',
     );
+    // The first claim of a client id wins: a later one (which the room refuses anyway) is a no-op.
+    this.insertSession = this.logDb.prepare(
+      'INSERT OR IGNORE INTO doc_sessions (meeting_id, client_id, user_id) VALUES (?, ?, ?)',
+    );
     this.selectSnapshot = this.db.prepare(
       'SELECT data, upto_seq, state_vector FROM doc_snapshots WHERE meeting_id = ?',
     );
     this.selectTail = this.db.prepare(
       'SELECT seq, data FROM doc_updates WHERE meeting_id = ? AND seq > ? ORDER BY seq',
+    );
+    this.selectSessions = this.db.prepare(
+      'SELECT client_id AS clientId, user_id AS userId FROM doc_sessions WHERE meeting_id = ? ORDER BY client_id',
     );
     this.upsertSnapshot = this.logDb.prepare(
       `INSERT INTO doc_snapshots (meeting_id, data, upto_seq, created_at, state_vector)
@@ -95,12 +107,19 @@ export class SqliteStorage implements Storage {
 
     this.appendMany = this.logDb.transaction((entries: readonly UpdateEntry[]) => {
       const now = Date.now();
-      return entries.map((entry) =>
-        Number(
+      return entries.map((entry) => {
+        const seq = Number(
           this.insertUpdate.run(entry.meetingId, toBuffer(entry.update), entry.authorId, now)
             .lastInsertRowid,
-        ),
-      );
+        );
+        // In the update's transaction: a claim is stored if and only if its content is.
+        if (entry.authorId !== null) {
+          for (const clientId of entry.claims ?? []) {
+            this.insertSession.run(entry.meetingId, clientId, entry.authorId);
+          }
+        }
+        return seq;
+      });
     });
     this.compactTx = this.logDb.transaction(
       (meetingId: string, snapshot: Buffer, upToSeq: number, stateVector: Buffer | null) => {
@@ -131,7 +150,8 @@ export class SqliteStorage implements Storage {
   }
 
   async loadDocument(meetingId: string): Promise<StoredDocument> {
-    // One read transaction so a concurrent compaction cannot slip between the two queries.
+    // One read transaction so a concurrent compaction cannot slip between the queries, and the
+    // session owners match the content read with them.
     return this.db.transaction(() => {
       const snapshot = this.selectSnapshot.get(meetingId);
       const tail = this.selectTail.all(meetingId, snapshot?.upto_seq ?? 0);
@@ -140,6 +160,7 @@ export class SqliteStorage implements Storage {
         snapshotStateVector: snapshot?.state_vector ? new Uint8Array(snapshot.state_vector) : null,
         updates: tail.map((row) => new Uint8Array(row.data)),
         lastSeq: tail.at(-1)?.seq ?? snapshot?.upto_seq ?? 0,
+        sessions: this.selectSessions.all(meetingId),
       };
     })();
   }
