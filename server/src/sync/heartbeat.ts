@@ -1,43 +1,38 @@
-import type { WebSocket } from 'ws';
+/** What the heartbeat needs of a socket: the ws API plus one flag, kept on the socket itself. */
+export interface HeartbeatSocket {
+  /** Set when the peer answered (its pong arrived) since the last ping. */
+  answeredPing: boolean;
+  ping(): void;
+  terminate(): void;
+}
 
 export interface Heartbeat {
-  track(socket: WebSocket): void;
-  untrack(socket: WebSocket): void;
   stop(): void;
 }
 
 /**
- * Pings every tracked socket each interval and terminates those that did not answer the previous
+ * Pings every open socket each interval and terminates those that did not answer the previous
  * ping: a peer that vanished without a TCP close (laptop lid, dead Wi-Fi) is dropped within two
  * intervals instead of holding a connection and its awareness state forever.
+ *
+ * It walks the transport's own set of sockets, and the answer is a flag on the socket (set by
+ * the transport's shared pong handler): nothing per connection is allocated for it.
  */
-export function startHeartbeat(intervalMs: number): Heartbeat {
-  const answered = new Map<WebSocket, boolean>();
+export function startHeartbeat(intervalMs: number, sockets: Iterable<HeartbeatSocket>): Heartbeat {
   const timer = setInterval(() => {
-    for (const [socket, alive] of answered) {
-      if (!alive) {
-        answered.delete(socket);
+    for (const socket of sockets) {
+      if (!socket.answeredPing) {
         socket.terminate();
         continue;
       }
-      answered.set(socket, false);
+      socket.answeredPing = false;
       socket.ping();
     }
   }, intervalMs);
   timer.unref();
   return {
-    track(socket) {
-      answered.set(socket, true);
-      socket.on('pong', () => {
-        if (answered.has(socket)) answered.set(socket, true);
-      });
-    },
-    untrack(socket) {
-      answered.delete(socket);
-    },
     stop() {
       clearInterval(timer);
-      answered.clear();
     },
   };
 }

@@ -22,7 +22,7 @@ import {
 } from './messages.ts';
 import { SessionOwners } from './sessionOwners.ts';
 import type { SyncSocket } from './syncSocket.ts';
-import { UpdateRateLimit } from './updateRateLimit.ts';
+import { type TokenBucket, takeToken } from './updateRateLimit.ts';
 import { agendaRecordProblem, unmarkedAdditions } from './validation/agendaRecord.ts';
 import { type DocumentShape, textOnly } from './validation/shape.ts';
 import { missingDependency, UpdateValidator } from './validation/updateValidator.ts';
@@ -66,23 +66,35 @@ export interface RoomDeps {
   onFailed: (room: Room) => void;
 }
 
-interface Connection {
-  socket: SyncSocket;
-  identity: ConnectionIdentity;
+/**
+ * What a room keeps per connection. An idle connection is the common case (most attendees only
+ * watch), so what only some connections need is made when first needed.
+ */
+class Connection implements TokenBucket {
   /** Awareness client ids this connection introduced; removed when it leaves. */
-  awarenessClientIds: Set<number>;
+  awarenessClientIds: Set<number> | null = null;
   /** Updates that build on content this client has not sent yet, waiting for it (in order). */
-  parked: Uint8Array[];
-  parkedBytes: number;
+  parked: Uint8Array[] | null = null;
+  parkedBytes = 0;
   /** Wants to hear what is durably stored (Justera's saved-state extension). */
-  wantsSavedState: boolean;
+  wantsSavedState = false;
   /**
    * The latest request number of this connection's saved-state subscription, echoed in every
    * answer. Frames are handled in order, so an answer carrying it covers every update the client
    * sent before the request — deletions included, which a state vector alone cannot show.
    */
-  savedStateRequest: number | null;
-  rateLimit: UpdateRateLimit;
+  savedStateRequest: number | null = null;
+  /** The update rate limit's bucket (updateRateLimit.ts). */
+  tokens: number;
+  refilledAt = performance.now();
+
+  constructor(
+    readonly socket: SyncSocket,
+    public identity: ConnectionIdentity,
+    burst: number,
+  ) {
+    this.tokens = burst;
+  }
 }
 
 /** Origin of changes the server itself makes (lifecycle fields): stored, broadcast, no author. */
@@ -193,19 +205,7 @@ export class Room {
       socket.close(CloseCode.goingAway, 'room closed, reconnect');
       return;
     }
-    const connection: Connection = {
-      socket,
-      identity,
-      awarenessClientIds: new Set(),
-      wantsSavedState: false,
-      savedStateRequest: null,
-      parked: [],
-      parkedBytes: 0,
-      rateLimit: new UpdateRateLimit(
-        this.deps.limits.maxUpdatesPerSecond,
-        this.deps.limits.updateBurst,
-      ),
-    };
+    const connection = new Connection(socket, identity, this.deps.limits.updateBurst);
     this.connections.set(socket, connection);
     this.send(connection, encodeSyncStep1(this.content.encodeStateVector()));
     const states = this.awareness.getStates();
@@ -239,7 +239,13 @@ export class Room {
           this.answerStep1(connection, message.stateVector);
           return;
         case 'update':
-          if (!connection.rateLimit.take()) {
+          if (
+            !takeToken(
+              connection,
+              this.deps.limits.maxUpdatesPerSecond,
+              this.deps.limits.updateBurst,
+            )
+          ) {
             this.deps.metrics.messageRefused('rate_limited');
             // Transient code: the client reconnects after a back-off and resends from its state.
             this.disconnect(connection, CloseCode.rateLimited, 'too many updates; slow down');
@@ -288,13 +294,10 @@ export class Room {
     const connection = this.connections.get(socket);
     if (!connection) return;
     this.connections.delete(socket);
-    for (const clientId of connection.awarenessClientIds) this.awarenessOwners.delete(clientId);
-    if (connection.awarenessClientIds.size > 0) {
-      awarenessProtocol.removeAwarenessStates(
-        this.awareness,
-        [...connection.awarenessClientIds],
-        'disconnect',
-      );
+    const clientIds = connection.awarenessClientIds;
+    if (clientIds !== null && clientIds.size > 0) {
+      for (const clientId of clientIds) this.awarenessOwners.delete(clientId);
+      awarenessProtocol.removeAwarenessStates(this.awareness, [...clientIds], 'disconnect');
     }
     if (this.connections.size === 0 && !this.closed) this.deps.onEmpty(this);
   }
@@ -513,6 +516,7 @@ export class Room {
    * updates built on content it never sends is closed instead of growing memory.
    */
   private park(connection: Connection, update: Uint8Array): void {
+    connection.parked ??= [];
     connection.parked.push(update);
     connection.parkedBytes += update.byteLength;
     if (
@@ -530,18 +534,19 @@ export class Room {
 
   /** After an update from this connection was applied, tries its parked ones again, in order. */
   private retryParked(connection: Connection): void {
-    if (connection.parked.length === 0 || this.retrying) return;
+    if (connection.parked === null || this.retrying) return;
     this.retrying = true;
     try {
       let progress = true;
-      while (progress && connection.parked.length > 0 && this.connections.has(connection.socket)) {
+      while (progress && connection.parked !== null && this.connections.has(connection.socket)) {
         progress = false;
-        const waiting = connection.parked.splice(0);
+        const waiting = connection.parked;
+        connection.parked = null;
         connection.parkedBytes = 0;
         for (const update of waiting) {
-          const before = connection.parked.length;
+          const before = parkedCount(connection);
           this.acceptUpdate(connection, update);
-          if (connection.parked.length === before) progress = true;
+          if (parkedCount(connection) === before) progress = true;
         }
       }
     } finally {
@@ -550,7 +555,7 @@ export class Room {
   }
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
-    const author = isConnection(origin) ? origin : null;
+    const author = origin instanceof Connection ? origin : null;
     const authorId = author?.identity.userId ?? null;
     // Fired inside Y.applyUpdate of an update acceptUpdate has just checked: its sender now owns
     // the client ids it is the first to write under, and the claims go into the same commit as
@@ -604,7 +609,7 @@ export class Room {
   }
 
   private readonly onAfterTransaction = (transaction: Y.Transaction): void => {
-    if (!isConnection(transaction.origin)) return;
+    if (!(transaction.origin instanceof Connection)) return;
     this.unmarked.push(...unmarkedAdditions(transaction));
     const itemIds = touchedItemIds(transaction);
     if (itemIds.size > 0) {
@@ -620,9 +625,12 @@ export class Room {
     change: { added: number[]; updated: number[]; removed: number[] },
     origin: unknown,
   ): void => {
-    if (isConnection(origin)) {
-      for (const clientId of change.added) origin.awarenessClientIds.add(clientId);
-      for (const clientId of change.removed) origin.awarenessClientIds.delete(clientId);
+    if (origin instanceof Connection) {
+      if (change.added.length > 0) {
+        origin.awarenessClientIds ??= new Set();
+        for (const clientId of change.added) origin.awarenessClientIds.add(clientId);
+      }
+      for (const clientId of change.removed) origin.awarenessClientIds?.delete(clientId);
     }
     const changed = [...change.added, ...change.updated, ...change.removed];
     // Sent to the sender too: renewals are what keep an idle client's 30 s timeout from firing.
@@ -736,6 +744,7 @@ export class Room {
   }
 }
 
-function isConnection(value: unknown): value is Connection {
-  return typeof value === 'object' && value !== null && 'awarenessClientIds' in value;
+/** Read through a call: TypeScript would keep `parked` narrowed to null inside the retry loop. */
+function parkedCount(connection: Connection): number {
+  return connection.parked?.length ?? 0;
 }

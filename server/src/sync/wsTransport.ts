@@ -12,6 +12,7 @@ import {
 import type { ConnectionIdentity, SyncAccessResolver } from '../auth/syncAccess.ts';
 import type { Logger } from '../logger.ts';
 import type { SyncMetrics } from '../metrics.ts';
+import type { BroadcastMessage } from './broadcastMessage.ts';
 import { startHeartbeat } from './heartbeat.ts';
 import type { Room } from './room.ts';
 import type { RoomManager } from './roomManager.ts';
@@ -39,39 +40,141 @@ export interface SyncEndpoint {
 
 /**
  * Binds the y-websocket endpoint `/sync/<meetingId>` to an HTTP server, using `ws` directly: we
- * get native Buffers without copies, our own maxPayload, and an error listener on every socket
- * (without one a protocol error from ws crashes the process).
+ * get native Buffers without copies, our own maxPayload, and every socket's events, its errors
+ * included (unhandled, a protocol error from ws would crash the process), handled by the socket.
  */
 export function attachSyncEndpoint(server: Server, options: SyncEndpointOptions): SyncEndpoint {
   const tooLargeReason = `message exceeds the limit of ${options.maxMessageBytes} bytes`;
+  const sockets = new Set<SyncWebSocket>();
   /**
-   * ws refuses a frame whose header announces more than maxPayload (before buffering any of it)
-   * by closing with 1009, which y-websocket treats as transient: it would reconnect and resend
-   * the same update forever. 1009 means nothing else here (no compression), so it becomes the
-   * documented, permanent 4413, whatever the announced size (up to 2^64).
+   * One object per connection: the ws socket is the room's SyncSocket and carries the little the
+   * transport keeps about the connection, and it handles its own events (emit, below), so an idle
+   * connection costs ws's own objects and a few fields, not listeners and closures.
    */
-  class SyncWebSocket extends WebSocket {
-    override close(code?: number, data?: string | Buffer): void {
+  class SyncWebSocket extends WebSocket implements SyncSocket {
+    answeredPing = true;
+    pingsWhileQueued = 0;
+    meetingId = '';
+    /** The TCP socket under ws: broadcasts are written to it as ready-made frames. */
+    raw: Duplex | null = null;
+    room: Room | null = null;
+    /** Frames that arrive while the room loads, replayed in order; null once it has. */
+    held: Uint8Array[] | null = null;
+
+    /**
+     * ws refuses a frame whose header announces more than maxPayload (before buffering any of
+     * it) by closing with 1009, which y-websocket treats as transient: it would reconnect and
+     * resend the same update forever. 1009 means nothing else here (no compression), so it
+     * becomes the documented, permanent 4413, whatever the announced size (up to 2^64).
+     */
+    override close(code?: number, reason?: string | Buffer): void {
       if (code === CloseCode.transportTooLarge) {
         options.metrics.messageRefused('message_too_large');
         super.close(CloseCode.messageTooLarge, tooLargeReason);
         return;
       }
-      super.close(code, data);
+      super.close(code, typeof reason === 'string' ? fitCloseReason(reason) : reason);
+    }
+
+    /**
+     * ws writes each of its own frames to the TCP socket in one synchronous call (no
+     * compression, no Blobs, so its sender never queues), so a ready-made frame written beside
+     * them cannot interleave with one; once ws has begun closing nothing more is written.
+     * `bufferedAmount` (ws's) counts the TCP socket's queue, so these frames count too.
+     */
+    sendBroadcast(message: BroadcastMessage): void {
+      if (this.readyState === WebSocket.OPEN) this.raw?.write(message.frame);
+    }
+
+    /**
+     * ws emits the socket's events on the socket itself; they are answered here, before
+     * EventEmitter would look for listeners, so that an idle connection has no listener table
+     * of its own (a dictionary of a few hundred bytes per socket) and no closures.
+     */
+    override emit(event: string | symbol, a?: unknown, b?: unknown, ...rest: unknown[]): boolean {
+      switch (event) {
+        case 'message':
+          this.handleMessage(a as Buffer, b as boolean);
+          return true;
+        case 'ping':
+          this.answerPing(a as Buffer);
+          return true;
+        case 'pong':
+          this.answeredPing = true;
+          return true;
+        case 'error':
+          options.logger.info({ meetingId: this.meetingId, err: a }, 'socket error');
+          return true;
+        case 'close':
+          this.handleClose(a as number, b as Buffer);
+          return true;
+        default:
+          return super.emit(event, a, b, ...rest);
+      }
+    }
+
+    handleMessage(data: Buffer, isBinary: boolean): void {
+      if (!isBinary) {
+        options.metrics.messageRefused('text_frame');
+        this.close(CloseCode.unsupportedData, 'text frames are not supported; send binary');
+        return;
+      }
+      const frame = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+      if (this.room) {
+        this.room.receive(this, frame);
+        return;
+      }
+      this.held ??= [];
+      this.held.push(frame);
+    }
+
+    /**
+     * ws's own pong answering keeps a closure per socket to count the pongs not yet written;
+     * this counts the pings that arrive while anything is waiting to be written instead. A peer
+     * that keeps pinging without reading what we send is cut off, as ws would.
+     */
+    answerPing(data: Buffer): void {
+      if (this.readyState !== WebSocket.OPEN) return;
+      this.pingsWhileQueued = this.bufferedAmount === 0 ? 0 : this.pingsWhileQueued + 1;
+      if (this.pingsWhileQueued > maxPingsWhileQueued) {
+        options.metrics.messageRefused('slow_consumer');
+        this.terminate();
+        return;
+      }
+      this.pong(data);
+    }
+
+    handleClose(code: number, reason: Buffer): void {
+      sockets.delete(this);
+      this.room?.leave(this);
+      this.room = null;
+      options.logger.debug(
+        { meetingId: this.meetingId, code, reason: reason.toString() },
+        'socket closed',
+      );
     }
   }
+
+  function onUpgradeSocketError(error: Error): void {
+    options.logger.debug({ err: error }, 'upgrade socket error');
+  }
+
   const wss = new WebSocketServer({
     noServer: true,
     WebSocket: SyncWebSocket,
     maxPayload: options.maxMessageBytes,
     perMessageDeflate: false,
+    // We keep our own set (for the limit and the heartbeat); ws's would be a second one.
+    clientTracking: false,
+    // Pings are answered by SyncWebSocket.answerPing (see there).
+    autoPong: false,
   });
-  const heartbeat = startHeartbeat(options.heartbeatIntervalMs);
-  const sockets = new Set<WebSocket>();
+  const heartbeat = startHeartbeat(options.heartbeatIntervalMs, sockets);
   let accepting = true;
 
   const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
-    socket.on('error', (error) => options.logger.debug({ err: error }, 'upgrade socket error'));
+    // Until ws has the socket (it adds its own listener), an error must not crash the process.
+    socket.on('error', onUpgradeSocketError);
     void handleUpgrade(request, socket, head).catch((error: unknown) => {
       options.logger.error({ err: error }, 'upgrade failed');
       rejectUpgrade(socket, 500);
@@ -106,67 +209,33 @@ export function attachSyncEndpoint(server: Server, options: SyncEndpointOptions)
         message: `The server has reached its limit of ${options.maxRooms} open meetings. Try again in a moment.`,
       });
     }
-    wss.handleUpgrade(request, socket, head, (ws) =>
-      onConnection(ws, socket, meetingId, access.identity),
-    );
+    wss.handleUpgrade(request, socket, head, (ws) => {
+      socket.off('error', onUpgradeSocketError);
+      onConnection(ws as SyncWebSocket, socket, meetingId, access.identity);
+    });
   };
 
-  /**
-   * `raw` is the TCP socket under `ws`. Broadcasts are written to it as ready-made frames (see
-   * broadcastMessage.ts): ws writes each of its own frames to the same socket in one synchronous
-   * call (no compression, no Blobs, so its sender never queues), so frames cannot interleave, and
-   * once ws has begun closing nothing more is written.
-   */
   const onConnection = (
-    ws: WebSocket,
+    ws: SyncWebSocket,
     raw: Duplex,
     meetingId: string,
     identity: ConnectionIdentity,
   ) => {
+    ws.meetingId = meetingId;
+    ws.raw = raw;
     sockets.add(ws);
-    heartbeat.track(ws);
-    const socket: SyncSocket = {
-      send: (message) => ws.send(message),
-      sendBroadcast: (message) => {
-        if (ws.readyState === WebSocket.OPEN) raw.write(message.frame);
-      },
-      close: (code, reason) => ws.close(code, fitCloseReason(reason)),
-      get bufferedAmount() {
-        // What ws.bufferedAmount counts, its sender's queue being always empty here.
-        return raw.writableLength;
-      },
-    };
-    let room: Room | null = null;
-    // Frames that arrive while the room loads are held and replayed in order.
-    const held: Uint8Array[] = [];
-
-    ws.on('message', (data: Buffer, isBinary) => {
-      if (!isBinary) {
-        options.metrics.messageRefused('text_frame');
-        ws.close(CloseCode.unsupportedData, 'text frames are not supported; send binary');
-        return;
-      }
-      const frame = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-      if (room) room.receive(socket, frame);
-      else held.push(frame);
-    });
-    ws.on('error', (error) => options.logger.info({ meetingId, err: error }, 'socket error'));
-    ws.on('close', (code, reason) => {
-      sockets.delete(ws);
-      heartbeat.untrack(ws);
-      room?.leave(socket);
-      options.logger.debug({ meetingId, code, reason: reason.toString() }, 'socket closed');
-    });
 
     options.manager.acquire(meetingId).then(
       (loaded) => {
-        if (ws.readyState !== ws.OPEN) {
+        if (ws.readyState !== WebSocket.OPEN) {
           options.manager.releaseIfEmpty(loaded);
           return;
         }
-        room = loaded;
-        loaded.join(socket, identity);
-        for (const frame of held.splice(0)) loaded.receive(socket, frame);
+        ws.room = loaded;
+        loaded.join(ws, identity);
+        const held = ws.held;
+        ws.held = null;
+        if (held) for (const frame of held) loaded.receive(ws, frame);
       },
       (error: unknown) => {
         options.logger.error({ meetingId, err: error }, 'room load failed');
@@ -197,6 +266,9 @@ function safeDecode(segment: string): string {
     return segment;
   }
 }
+
+/** As ws's own limit (maxPendingAutoPongs): pongs queued behind a peer that does not read. */
+const maxPingsWhileQueued = 60;
 
 const shuttingDown: ApiError['error'] = {
   code: 'shutting_down',
