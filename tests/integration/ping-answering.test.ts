@@ -16,7 +16,11 @@ describe('WebSocket pings', () => {
     await server.destroy();
   });
 
-  async function openRoomSocket(): Promise<{ socket: WebSocket; meetingId: string; token: string }> {
+  async function openRoomSocket(): Promise<{
+    socket: WebSocket;
+    meetingId: string;
+    token: string;
+  }> {
     server = await startTestServer();
     const { meetingId, token } = await createTestMeeting(server.url);
     const socket = await openSocket(`${server.syncUrl}/${meetingId}?token=${token}`);
