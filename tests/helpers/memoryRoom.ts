@@ -13,11 +13,15 @@ export class FakeSocket implements SyncSocket {
   sent: Uint8Array[] = [];
   closed: { code: number; reason: string } | null = null;
   bufferedAmount = 0;
-  send(message: Uint8Array): void {
+  /** Calls to send: a real socket writes once per call. */
+  writes = 0;
+  sendMessage(message: Uint8Array): void {
+    this.writes += 1;
     this.sent.push(message);
   }
   sendBroadcast(message: BroadcastMessage): void {
-    this.sent.push(message.payload);
+    this.writes += 1;
+    this.sent.push(...message.payloads);
   }
   close(code: number, reason: string): void {
     this.closed = { code, reason };

@@ -1,20 +1,24 @@
 /**
- * A message that goes to many sockets: the payload, and the same payload as one WebSocket frame
- * built once for all of them.
+ * Messages that go to many sockets, in order: their payloads, and the same messages as
+ * WebSocket frames, built once for all of them into one buffer.
  *
  * Server-to-client frames are not masked (RFC 6455 §5.1), so the bytes on the wire are the same
- * for every peer. `ws` would frame the message again for each socket (a header allocation, a cork
- * and a two-buffer writev per peer); the transport writes this one buffer instead. Framed lazily:
- * a room whose sockets are in-memory test sockets never frames.
+ * for every peer. `ws` would frame each message again for each socket (a header allocation, a
+ * cork and a two-buffer writev per peer); the transport writes this one buffer instead, one
+ * socket write for all the messages. Framed lazily: a room whose sockets are in-memory test
+ * sockets never frames.
  */
 export class BroadcastMessage {
   private framed: Buffer | null = null;
 
-  constructor(readonly payload: Uint8Array) {}
+  constructor(readonly payloads: readonly Uint8Array[]) {}
 
-  /** FIN + binary opcode, unmasked, with the shortest length encoding that fits. */
+  /** Each message as a frame: FIN + binary opcode, unmasked, the shortest length encoding. */
   get frame(): Buffer {
-    this.framed ??= encodeBinaryFrame(this.payload);
+    if (this.framed === null) {
+      const frames = this.payloads.map(encodeBinaryFrame);
+      this.framed = frames.length === 1 ? (frames[0] as Buffer) : Buffer.concat(frames);
+    }
     return this.framed;
   }
 }

@@ -126,6 +126,8 @@ export class Room {
   private readonly connections = new Map<SyncSocket, Connection>();
   /** Accepted updates not committed yet. */
   private pendingWrites = 0;
+  /** Updates committed and not broadcast yet (see broadcastCommitted), with their authors. */
+  private committed: { update: Uint8Array; author: SyncSocket | undefined }[] = [];
   /** Committed updates not known to be on disk yet: nobody is told "saved" while there are any. */
   private pendingDurable = 0;
   /** Settles after the most recently started write has settled (commits settle in order). */
@@ -575,14 +577,12 @@ export class Room {
         this.pendingWrites -= 1;
         this.lastSeq = Math.max(this.lastSeq, seq);
         this.updatesSinceSnapshot += 1;
-        if (this.closed && this.connections.size === 0) {
-          this.awaitDurable();
-          return;
-        }
-        this.broadcast(encodeSyncUpdate(update), author?.socket);
-        // After the broadcast: asking for the fsync costs a thread-pool hand-off.
-        this.awaitDurable();
-        this.maybeCompact();
+        // Counted at once: nobody may hear "saved" between the commit and the fsync's request.
+        this.pendingDurable += 1;
+        this.committed.push({ update, author: author?.socket });
+        // A group commit resolves all its updates in one go: their broadcast waits for the
+        // last of them (a microtask later), so that each peer gets them in one socket write.
+        if (this.committed.length === 1) queueMicrotask(this.broadcastCommitted);
       },
       (error: unknown) => {
         this.pendingWrites -= 1;
@@ -591,17 +591,45 @@ export class Room {
     );
   };
 
-  /** After a commit: once it is on disk, and nothing else is waiting, subscribers hear "saved". */
-  private awaitDurable(): void {
-    this.pendingDurable += 1;
+  /**
+   * Sends every update committed in the current group commit to the room's peers (each to all but
+   * its author), then asks for their fsync: asking costs a thread-pool hand-off, which is better
+   * not on the way of the broadcast.
+   */
+  private readonly broadcastCommitted = (): void => {
+    const committed = this.committed;
+    this.committed = [];
+    if (!(this.closed && this.connections.size === 0)) {
+      const all = new BroadcastMessage(committed.map((entry) => encodeSyncUpdate(entry.update)));
+      for (const connection of this.connections.values()) {
+        if (!this.mayQueue(connection)) continue;
+        const socket = connection.socket;
+        if (committed.every((entry) => entry.author !== socket)) {
+          socket.sendBroadcast(all);
+          continue;
+        }
+        // Its own updates are not echoed: the others are sent one by one (rarely more than one).
+        const others = all.payloads.filter((_, index) => committed[index]?.author !== socket);
+        if (others.length > 0) socket.sendBroadcast(new BroadcastMessage(others));
+      }
+    }
+    this.awaitDurable(committed.length);
+    if (!this.closed) this.maybeCompact();
+  };
+
+  /**
+   * After `count` commits (counted in pendingDurable): once they are on disk, and nothing else is
+   * waiting, subscribers hear "saved".
+   */
+  private awaitDurable(count: number): void {
     this.lastDurable = this.deps.whenDurable().then(
       () => {
-        this.pendingDurable -= 1;
+        this.pendingDurable -= count;
         if (this.closed && this.connections.size === 0) return;
         if (this.pendingDurable === 0 && this.pendingWrites === 0) this.announceSavedState();
       },
       (error: unknown) => {
-        this.pendingDurable -= 1;
+        this.pendingDurable -= count;
         // What peers have may not be on disk: reload, so that clients resend what is missing.
         this.fail(error);
       },
@@ -662,17 +690,15 @@ export class Room {
     }
   }
 
-  private broadcast(payload: Uint8Array, except?: SyncSocket): void {
-    const message = new BroadcastMessage(payload);
+  private broadcast(payload: Uint8Array): void {
+    const message = new BroadcastMessage([payload]);
     for (const connection of this.connections.values()) {
-      if (connection.socket !== except && this.mayQueue(connection)) {
-        connection.socket.sendBroadcast(message);
-      }
+      if (this.mayQueue(connection)) connection.socket.sendBroadcast(message);
     }
   }
 
   private send(connection: Connection, message: Uint8Array): void {
-    if (this.mayQueue(connection)) connection.socket.send(message);
+    if (this.mayQueue(connection)) connection.socket.sendMessage(message);
   }
 
   /**

@@ -5,7 +5,8 @@
 import type { BroadcastMessage } from './broadcastMessage.ts';
 
 export interface SyncSocket {
-  send(message: Uint8Array): void;
+  /** Sends one message to this socket alone. */
+  sendMessage(message: Uint8Array): void;
   /** Sends a message that many sockets get: the transport may write its shared frame. */
   sendBroadcast(message: BroadcastMessage): void;
   close(code: number, reason: string): void;

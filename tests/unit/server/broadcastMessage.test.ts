@@ -20,6 +20,20 @@ function receive(wire: Buffer): Promise<Buffer> {
   });
 }
 
+/** Parses `count` messages out of `wire`, as a client does. */
+function receiveAll(wire: Buffer, count: number): Promise<Buffer[]> {
+  return new Promise((resolve, reject) => {
+    const messages: Buffer[] = [];
+    const receiver = new Receiver({ isServer: false });
+    receiver.on('message', (data: Buffer) => {
+      messages.push(Buffer.from(data));
+      if (messages.length === count) resolve(messages);
+    });
+    receiver.on('error', reject);
+    receiver.write(wire);
+  });
+}
+
 describe('a broadcast frame', () => {
   it.each([0, 1, 125, 126, 127, 65_535, 65_536, 300_000])(
     'carries a payload of %i bytes to a WebSocket client intact',
@@ -37,7 +51,14 @@ describe('a broadcast frame', () => {
   });
 
   it('is framed once, however many sockets ask', () => {
-    const message = new BroadcastMessage(new Uint8Array([0, 2, 1]));
+    const message = new BroadcastMessage([new Uint8Array([0, 2, 1])]);
     expect(message.frame).toBe(message.frame);
+  });
+
+  it('carries several messages in one buffer, each its own frame, in order', async () => {
+    const payloads = [new Uint8Array([0, 2, 1]), new Uint8Array(300).fill(7), new Uint8Array([9])];
+    const wire = new BroadcastMessage(payloads).frame;
+    const received = await receiveAll(wire, payloads.length);
+    expect(received.map((data) => [...data])).toEqual(payloads.map((payload) => [...payload]));
   });
 });

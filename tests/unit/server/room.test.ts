@@ -113,6 +113,41 @@ describe('a room', () => {
     expect(alice.updates).toBe(0);
   });
 
+  it('sends the updates of one group commit to each peer in one write, and none back to its author', async () => {
+    const commits: (() => void)[] = [];
+    let seq = 0;
+    const { room } = createRoom(
+      () =>
+        new Promise<number>((resolve) => {
+          seq += 1;
+          const mine = seq;
+          commits.push(() => resolve(mine));
+        }),
+    );
+    const [alice, bob, carol] = [new FakeSocket(), new FakeSocket(), new FakeSocket()];
+    for (const socket of [alice, bob, carol]) room.join(socket, writer);
+    const before = [alice, bob, carol].map((socket) => socket.writes);
+    room.receive(alice, updateMessage());
+    room.receive(carol, updateMessage());
+    expect(commits).toHaveLength(2);
+    // One group commit resolves both at once.
+    for (const commit of commits) commit();
+    await room.settle();
+    const writes = [alice, bob, carol].map((socket, index) => socket.writes - (before[index] ?? 0));
+    expect(writes).toEqual([1, 1, 1]);
+    expect(bob.updates).toBe(2);
+    expect(alice.updates).toBe(1);
+    expect(carol.updates).toBe(1);
+    const bobsDoc = new Y.Doc();
+    for (const message of bob.sent.filter((sent) => sent[0] === 0 && sent[1] === 2)) {
+      const decoder = decoding.createDecoder(message);
+      decoding.readVarUint(decoder);
+      decoding.readVarUint(decoder);
+      Y.applyUpdate(bobsDoc, decoding.readVarUint8Array(decoder));
+    }
+    expect(readItems(bobsDoc)).toHaveLength(2);
+  });
+
   it('broadcasts at commit but answers "saved" only once the commit is on disk', async () => {
     let fsync: () => void = () => undefined;
     const { room } = createMemoryRoom({
