@@ -41,6 +41,7 @@ const { values } = parseArgs({
     quick: { type: 'boolean', default: false },
     reps: { type: 'string' },
     'churn-seconds': { type: 'string' },
+    'fanout-clients': { type: 'string' },
     'update-readme': { type: 'boolean', default: false },
     'cpu-prof': { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
@@ -56,6 +57,7 @@ if (values.help) {
       '  --quick                shorter runs, 1 repetition (a smoke test, not figures)',
       '  --reps <n>             repetitions per measurement (default 3; cold load uses 5)',
       '  --churn-seconds <n>    length of the churn phase (default 15; quick 5; the issue asks for 60)',
+      '  --fanout-clients <ns>  room sizes of the fan-out scenario (default 10,50,200; quick 10,50)',
       '  --update-readme        write the report into bench/README.md (between the markers)',
       '  --cpu-prof             servers write V8 CPU profiles to bench/results/profiles/',
     ].join('\n'),
@@ -91,6 +93,11 @@ const ctx: BenchContext = {
   quick,
   reps: values.reps ? Number(values.reps) : quick ? 1 : 3,
   churnSeconds: values['churn-seconds'] ? Number(values['churn-seconds']) : quick ? 5 : 15,
+  fanoutClients: values['fanout-clients']
+    ? values['fanout-clients'].split(',').map(Number)
+    : quick
+      ? [10, 50]
+      : [10, 50, 200],
   log: (line) => process.stderr.write(`${line}\n`),
 };
 

@@ -11,6 +11,8 @@ export interface BenchContext {
   reps: number;
   /** Seconds of the churn phase. */
   churnSeconds: number;
+  /** Room sizes of the fan-out scenario. */
+  fanoutClients: number[];
   log: (line: string) => void;
 }
 

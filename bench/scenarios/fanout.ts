@@ -105,7 +105,7 @@ async function runOnce(
 }
 
 export async function fanout(ctx: BenchContext): Promise<ScenarioResult> {
-  const sizes = ctx.quick ? [10, 50] : [10, 50, 200];
+  const sizes = ctx.fanoutClients;
   const durationMs = ctx.quick ? 2500 : 5000;
   const servers = new Map<TargetName, TargetServer>();
   for (const name of ctx.targets) servers.set(name, await TargetServer.start(name));
