@@ -245,6 +245,8 @@ export function attachSyncEndpoint(server: Server, options: SyncEndpointOptions)
           return;
         }
         ws.room = loaded;
+        // The room's copy of the id: one string per meeting instead of one per connection.
+        ws.meetingId = loaded.meetingId;
         loaded.join(ws, identity);
         const held = ws.held;
         ws.held = null;
