@@ -74,19 +74,18 @@ class Connection implements TokenBucket {
   /** Awareness client ids this connection introduced; removed when it leaves. */
   awarenessClientIds: Set<number> | null = null;
   /** Updates that build on content this client has not sent yet, waiting for it (in order). */
-  parked: Uint8Array[] | null = null;
-  parkedBytes = 0;
-  /** Wants to hear what is durably stored (Justera's saved-state extension). */
-  wantsSavedState = false;
+  parked: { updates: Uint8Array[]; bytes: number } | null = null;
   /**
-   * The latest request number of this connection's saved-state subscription, echoed in every
-   * answer. Frames are handled in order, so an answer carrying it covers every update the client
-   * sent before the request — deletions included, which a state vector alone cannot show.
+   * Undefined until the client subscribes to hear what is durably stored (Justera's saved-state
+   * extension); then the latest request number of its subscription (null: none given), echoed in
+   * every answer. Frames are handled in order, so an answer carrying it covers every update the
+   * client sent before the request — deletions included, which a state vector alone cannot show.
    */
-  savedStateRequest: number | null = null;
+  savedStateRequest: number | null | undefined = undefined;
   /** The update rate limit's bucket (updateRateLimit.ts). */
   tokens: number;
-  refilledAt = performance.now();
+  /** Whole milliseconds to start with: a small integer is kept in the object, not boxed. */
+  refilledAt = Math.floor(performance.now());
 
   constructor(
     readonly socket: SyncSocket,
@@ -259,7 +258,6 @@ export class Room {
           this.acceptAwareness(connection, message.update);
           return;
         case 'subscribeSaved':
-          connection.wantsSavedState = true;
           connection.savedStateRequest = message.request;
           // With writes in flight the answer comes from announceSavedState once they are on disk.
           if (this.pendingWrites === 0 && this.pendingDurable === 0) {
@@ -518,12 +516,12 @@ export class Room {
    * updates built on content it never sends is closed instead of growing memory.
    */
   private park(connection: Connection, update: Uint8Array): void {
-    connection.parked ??= [];
-    connection.parked.push(update);
-    connection.parkedBytes += update.byteLength;
+    connection.parked ??= { updates: [], bytes: 0 };
+    connection.parked.updates.push(update);
+    connection.parked.bytes += update.byteLength;
     if (
-      connection.parked.length > 1000 ||
-      connection.parkedBytes > this.deps.limits.maxMessageBytes
+      connection.parked.updates.length > 1000 ||
+      connection.parked.bytes > this.deps.limits.maxMessageBytes
     ) {
       this.deps.metrics.messageRefused('invalid_update');
       this.disconnect(
@@ -542,9 +540,8 @@ export class Room {
       let progress = true;
       while (progress && connection.parked !== null && this.connections.has(connection.socket)) {
         progress = false;
-        const waiting = connection.parked;
+        const waiting = connection.parked.updates;
         connection.parked = null;
-        connection.parkedBytes = 0;
         for (const update of waiting) {
           const before = parkedCount(connection);
           this.acceptUpdate(connection, update);
@@ -684,7 +681,7 @@ export class Room {
   private announceSavedState(): void {
     let stateVector: Uint8Array | null = null;
     for (const connection of this.connections.values()) {
-      if (!connection.wantsSavedState) continue;
+      if (connection.savedStateRequest === undefined) continue;
       stateVector ??= this.content.encodeStateVector();
       this.send(connection, encodeSavedState(stateVector, connection.savedStateRequest));
     }
@@ -772,5 +769,5 @@ export class Room {
 
 /** Read through a call: TypeScript would keep `parked` narrowed to null inside the retry loop. */
 function parkedCount(connection: Connection): number {
-  return connection.parked?.length ?? 0;
+  return connection.parked?.updates.length ?? 0;
 }
