@@ -1,7 +1,12 @@
 /**
- * Many rooms: 1,000 rooms × 2 idle clients. Server memory is read after a forced GC at three
- * points: rooms created but not loaded (M0), one client per room (M1), two per room (M2).
- * Per idle connection = (M2 − M1) / rooms: what the second, idle client of a room costs.
+ * Many rooms: 1,000 rooms × 2 idle clients. Server memory is read after a forced GC with the
+ * rooms created but not loaded (M0), with one client per room (M1) and two (M2), and then, for
+ * the per-connection figure only, three (M3) and four (M4).
+ * Per idle connection = the least-squares slope of M1…M4 over the idle connections added (3 per
+ * room): what one more idle client of a room costs. One step of 1,000 connections alone (M2 − M1)
+ * moved RSS by −10…+8 KiB per connection between repetitions of the same server (the allocator
+ * returns or keeps freed pages), which is the size of the figure itself; three steps average
+ * that out. The heap after GC is exact either way.
  * Per room = (M1 − M0) / rooms − per connection: the loaded document and its bookkeeping.
  * Every room holds the same document: Justera's new-meeting document (the standard agenda); on
  * the reference servers the first client of each room sends it.
@@ -63,12 +68,19 @@ async function runOnce(
     clients.push(...second);
     await sleep(settleMs);
     const m2 = await server.memory();
+    // More idle clients, for the per-connection slope only (see the top of this file).
+    const samples = [m1, m2];
+    for (let round = 0; round < 2; round += 1) {
+      clients.push(...(await connectAll(rooms, (i) => server.client(ids[i] as string), 50)));
+      await sleep(settleMs);
+      samples.push(await server.memory());
+    }
     const closedEarly = clients.filter((client) => client.closed).length;
     if (closedEarly > 0) throw new Error(`${name}: ${closedEarly} idle clients were disconnected`);
     const per = (a: MemorySample, b: MemorySample, key: keyof MemorySample, n: number) =>
       (b[key] - a[key]) / n;
-    const perConnectionRss = per(m1, m2, 'rss', rooms);
-    const perConnectionHeap = per(m1, m2, 'heapUsed', rooms);
+    const perConnectionRss = slope(samples, 'rss') / rooms;
+    const perConnectionHeap = slope(samples, 'heapUsed') / rooms;
     return {
       connectSeconds: firstSeconds + secondSeconds,
       perConnectionRss,
@@ -132,9 +144,11 @@ export async function manyRooms(ctx: BenchContext): Promise<ScenarioResult> {
     '',
     `${rooms} rooms × 2 idle clients (${2 * rooms} sockets), each room holding a new meeting's document ` +
       `(${newMeetingUpdate().byteLength} bytes encoded). Memory after a forced GC; KiB. ` +
-      'Per connection = cost of the second, idle client of a room; per room = the loaded document and ' +
-      'its bookkeeping (first client excluded); all/conn = everything divided by the sockets. ' +
-      'RSS differences of a few MiB are noisy (allocator and V8 page reservations); the heap after GC is exact. ' +
+      'Per connection = what one more idle client of a room costs: the slope of memory over 3 more ' +
+      `idle clients per room (${2 * rooms} → ${4 * rooms} sockets), because one step of ${rooms} ` +
+      'connections moved RSS by about ±10 KiB per connection between repetitions (allocator pages); ' +
+      'per room = the loaded document and its bookkeeping (first client excluded); all/conn = ' +
+      `everything divided by the ${2 * rooms} sockets. The heap after GC is exact. ` +
       `Fresh server per repetition; median of ${ctx.reps}.`,
     '',
     table(
@@ -152,4 +166,18 @@ export async function manyRooms(ctx: BenchContext): Promise<ScenarioResult> {
     ),
   ].join('\n');
   return { report, figures: Object.fromEntries(medians) };
+}
+
+/** Least-squares slope of `key` over the samples, taken one step apart (bytes per step). */
+function slope(samples: readonly MemorySample[], key: keyof MemorySample): number {
+  const n = samples.length;
+  const meanX = (n - 1) / 2;
+  const meanY = samples.reduce((sum, sample) => sum + sample[key], 0) / n;
+  let covariance = 0;
+  let variance = 0;
+  samples.forEach((sample, x) => {
+    covariance += (x - meanX) * (sample[key] - meanY);
+    variance += (x - meanX) ** 2;
+  });
+  return covariance / variance;
 }

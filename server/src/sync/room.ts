@@ -22,7 +22,7 @@ import {
 } from './messages.ts';
 import { SessionOwners } from './sessionOwners.ts';
 import type { SyncSocket } from './syncSocket.ts';
-import { type TokenBucket, takeToken } from './updateRateLimit.ts';
+import { fullBucket, type TokenBucket, takeToken } from './updateRateLimit.ts';
 import { agendaRecordProblem, unmarkedAdditions } from './validation/agendaRecord.ts';
 import { type DocumentShape, textOnly } from './validation/shape.ts';
 import { missingDependency, UpdateValidator } from './validation/updateValidator.ts';
@@ -70,7 +70,11 @@ export interface RoomDeps {
  * What a room keeps per connection. An idle connection is the common case (most attendees only
  * watch), so what only some connections need is made when first needed.
  */
-class Connection implements TokenBucket {
+class Connection implements ConnectionIdentity, TokenBucket {
+  /** Who is connected and what they may change (the identity is copied in: one object less). */
+  readonly userId: string | null;
+  readonly name: string | null;
+  access: ConnectionIdentity['access'];
   /** Awareness client ids this connection introduced; removed when it leaves. */
   awarenessClientIds: Set<number> | null = null;
   /** Updates that build on content this client has not sent yet, waiting for it (in order). */
@@ -83,16 +87,20 @@ class Connection implements TokenBucket {
    */
   savedStateRequest: number | null | undefined = undefined;
   /** The update rate limit's bucket (updateRateLimit.ts). */
-  tokens: number;
-  /** Whole milliseconds to start with: a small integer is kept in the object, not boxed. */
-  refilledAt = Math.floor(performance.now());
+  milliTokens: number;
+  refilledAt: number;
 
   constructor(
     readonly socket: SyncSocket,
-    public identity: ConnectionIdentity,
+    identity: ConnectionIdentity,
     burst: number,
   ) {
-    this.tokens = burst;
+    this.userId = identity.userId;
+    this.name = identity.name;
+    this.access = identity.access;
+    const bucket = fullBucket(burst);
+    this.milliTokens = bucket.milliTokens;
+    this.refilledAt = bucket.refilledAt;
   }
 }
 
@@ -308,17 +316,17 @@ export class Room {
    */
   updateAccess(userId: string, access: ConnectionIdentity['access'] | null): void {
     for (const connection of [...this.connections.values()]) {
-      if (connection.identity.userId !== userId) continue;
+      if (connection.userId !== userId) continue;
       if (access === null) {
         this.disconnect(
           connection,
           CloseCode.forbidden,
           'you no longer have access to this meeting',
         );
-      } else if (connection.identity.access !== access) {
+      } else if (connection.access !== access) {
         // Refused from now on, and told: the client reconnects (a transient code) and asks
         // for its new role, so its editor turns read-only or editable without a reload.
-        connection.identity = { ...connection.identity, access };
+        connection.access = access;
         this.disconnect(
           connection,
           CloseCode.roleChanged,
@@ -370,7 +378,7 @@ export class Room {
     const reply = encodeSyncStep2(this.content.encodeStateAsUpdate(stateVector));
     // Answered from the stored bytes; a person who may write will type soon, so build the doc
     // now rather than on their first keystroke.
-    if (!this.content.isMaterialized && connection.identity.access !== 'read') {
+    if (!this.content.isMaterialized && connection.access !== 'read') {
       this.materializeSoon();
     }
     if (this.pendingWrites === 0) {
@@ -395,7 +403,7 @@ export class Room {
       );
       return;
     }
-    if (connection.identity.access === 'read') {
+    if (connection.access === 'read') {
       this.deps.metrics.messageRefused('read_only');
       this.send(connection, encodePermissionDenied('read-only: this update was not stored'));
       return;
@@ -411,11 +419,11 @@ export class Room {
     const doc = this.doc;
     const validators = this.validators;
     if (validators === null) throw new Error('the room has no validators');
-    const validator = connection.identity.access === 'write' ? validators.write : validators.text;
+    const validator = connection.access === 'write' ? validators.write : validators.text;
     const problem =
       validator.check(decoded) ??
       agendaRecordProblem(doc, decoded) ??
-      this.sessions.check(doc, connection.identity.userId, decoded);
+      this.sessions.check(doc, connection.userId, decoded);
     if (problem === missingDependency) {
       this.park(connection, update);
       return;
@@ -423,7 +431,7 @@ export class Room {
     if (problem !== null) {
       this.deps.metrics.messageRefused('invalid_update');
       this.deps.logger.info(
-        { meetingId: this.meetingId, userId: connection.identity.userId, problem },
+        { meetingId: this.meetingId, userId: connection.userId, problem },
         'refused update that does not fit the meeting document',
       );
       this.disconnect(connection, CloseCode.invalidUpdate, problem);
@@ -458,7 +466,7 @@ export class Room {
    * y-websocket clients echo every awareness change they receive, their peers' included.
    */
   private acceptAwareness(connection: Connection, update: Uint8Array): void {
-    const userId = connection.identity.userId;
+    const userId = connection.userId;
     const own = decodeAwarenessUpdate(update).filter((entry) => {
       const owner = this.awarenessOwners.get(entry.clientId);
       return (
@@ -477,7 +485,7 @@ export class Room {
     }
     const stamped = own.map((entry) => ({
       ...entry,
-      state: stampIdentity(entry.state, connection.identity),
+      state: stampIdentity(entry.state, connection),
     }));
     awarenessProtocol.applyAwarenessUpdate(
       this.awareness,
@@ -501,7 +509,7 @@ export class Room {
     }
     this.deps.metrics.messageRefused('malformed');
     this.deps.logger.warn(
-      { meetingId: this.meetingId, userId: connection.identity.userId, err: error },
+      { meetingId: this.meetingId, userId: connection.userId, err: error },
       'refused an update that Yjs could not apply',
     );
     this.disconnect(
@@ -555,7 +563,7 @@ export class Room {
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     const author = origin instanceof Connection ? origin : null;
-    const authorId = author?.identity.userId ?? null;
+    const authorId = author?.userId ?? null;
     // Fired inside Y.applyUpdate of an update acceptUpdate has just checked: its sender now owns
     // the client ids it is the first to write under, and the claims go into the same commit as
     // the content. Server-made changes claim nothing.
@@ -638,7 +646,7 @@ export class Room {
     this.unmarked.push(...unmarkedAdditions(transaction));
     const itemIds = touchedItemIds(transaction);
     if (itemIds.size > 0) {
-      this.deps.onActivity(this.meetingId, transaction.origin.identity.userId, itemIds);
+      this.deps.onActivity(this.meetingId, transaction.origin.userId, itemIds);
     }
   };
 

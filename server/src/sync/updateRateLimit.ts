@@ -1,11 +1,22 @@
 /**
  * The per-connection update rate limit: a token bucket of `burst` tokens refilled at
  * `perSecond`. A burst (a paste, a reconnect's backlog) passes; a sustained flood does not.
- * The bucket's two numbers live on the connection itself (no object of its own per connection).
+ *
+ * The bucket's two numbers live on the connection itself, in integers: tokens in thousandths
+ * and time in whole milliseconds (a refill of `perSecond` tokens per second is `perSecond`
+ * thousandths per millisecond). Integers stay small integers inside the object; fractions would
+ * make V8 box both fields as heap numbers on every connection.
  */
 export interface TokenBucket {
-  tokens: number;
+  /** Thousandths of a token. */
+  milliTokens: number;
+  /** Whole milliseconds (performance.now()). */
   refilledAt: number;
+}
+
+/** A full bucket of `burst` tokens at `now`. */
+export function fullBucket(burst: number, now: number = performance.now()): TokenBucket {
+  return { milliTokens: burst * 1000, refilledAt: Math.floor(now) };
 }
 
 /** Takes a token for one update; false when the connection is over its rate. */
@@ -15,9 +26,11 @@ export function takeToken(
   burst: number,
   now: number = performance.now(),
 ): boolean {
-  bucket.tokens = Math.min(burst, bucket.tokens + ((now - bucket.refilledAt) / 1000) * perSecond);
-  bucket.refilledAt = now;
-  if (bucket.tokens < 1) return false;
-  bucket.tokens -= 1;
+  const at = Math.floor(now);
+  const refill = Math.max(0, at - bucket.refilledAt) * perSecond;
+  bucket.milliTokens = Math.min(burst * 1000, bucket.milliTokens + refill);
+  bucket.refilledAt = at;
+  if (bucket.milliTokens < 1000) return false;
+  bucket.milliTokens -= 1000;
   return true;
 }
