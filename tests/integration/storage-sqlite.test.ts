@@ -353,3 +353,103 @@ describe('WAL checkpoints', () => {
     await sqlite.close();
   });
 });
+
+describe('the update log without a per-meeting index (migration 11)', () => {
+  /** An update of one character, so each stored row is distinct. */
+  function charUpdate(doc: Y.Doc, text: string): Uint8Array {
+    let update: Uint8Array = new Uint8Array();
+    const capture = (next: Uint8Array) => {
+      update = next;
+    };
+    doc.on('update', capture);
+    doc.getText('t').insert(doc.getText('t').length, text);
+    doc.off('update', capture);
+    return update;
+  }
+  const entry = (meetingId: string, update: Uint8Array): UpdateEntry => ({
+    meetingId,
+    update,
+    authorId: null,
+  });
+  const textOf = async (storage: SqliteStorage, meetingId: string) => {
+    const stored = await storage.loadDocument(meetingId);
+    const doc = new Y.Doc();
+    if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+    for (const update of stored.updates) Y.applyUpdate(doc, update);
+    return doc.getText('t').toString();
+  };
+
+  it('finds each meeting’s tail among interleaved meetings, across compactions and a reopen', async () => {
+    const dataDir = makeDataDirFor(dirs);
+    let storage = openSqlite(dataDir);
+    const docs = { a: new Y.Doc(), b: new Y.Doc(), c: new Y.Doc() };
+    const typed = { a: '', b: '', c: '' };
+    const type = async (round: number) => {
+      const entries = (['a', 'b', 'c'] as const).map((id) => {
+        const char = `${id}${round}`;
+        typed[id] += char;
+        return entry(id, charUpdate(docs[id], char));
+      });
+      return storage.appendUpdates(entries);
+    };
+    for (let round = 0; round < 5; round += 1) await type(round);
+    // Fold b's log; a and c keep theirs.
+    const seqs = await type(5);
+    await storage.compact('b', Y.encodeStateAsUpdate(docs.b), seqs[1] ?? 0);
+    expect((await storage.loadDocument('b')).updates).toHaveLength(0);
+    for (let round = 6; round < 9; round += 1) await type(round);
+    expect((await storage.loadDocument('b')).updates).toHaveLength(3);
+    await storage.close();
+    storage = openSqlite(dataDir);
+    for (const id of ['a', 'b', 'c'] as const) expect(await textOf(storage, id)).toBe(typed[id]);
+    expect((await storage.loadDocument('a')).updates).toHaveLength(9);
+    expect(await storage.loadDocument('nobody')).toMatchObject({ updates: [], lastSeq: 0 });
+    // The log has no index on meeting_id any more; each meeting with a tail has a head.
+    const indexes = storage.database
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'doc_updates'")
+      .all();
+    expect(indexes).toEqual([]);
+    const heads = storage.database
+      .prepare('SELECT meeting_id AS id, first_seq AS seq FROM doc_log_heads ORDER BY meeting_id')
+      .all() as { id: string; seq: number }[];
+    expect(heads.map((head) => head.id)).toEqual(['a', 'b', 'c']);
+    // Compacting everything of a meeting removes its head: nothing to find any more.
+    const last = (await storage.loadDocument('c')).lastSeq;
+    await storage.compact('c', Y.encodeStateAsUpdate(docs.c), last);
+    expect(
+      storage.database.prepare("SELECT * FROM doc_log_heads WHERE meeting_id = 'c'").all(),
+    ).toEqual([]);
+    expect(await textOf(storage, 'c')).toBe(typed.c);
+    await storage.close();
+  });
+
+  it('migrates a version-10 log: every meeting keeps its tail', async () => {
+    const dataDir = makeDataDirFor(dirs);
+    const old = new Database(join(dataDir, 'justera.sqlite'));
+    old.exec(
+      'CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)',
+    );
+    for (const migration of migrations.filter((item) => item.version <= 10)) {
+      old.exec(migration.sql);
+      old
+        .prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)')
+        .run(migration.version, migration.name, 0);
+    }
+    const docs = { m: new Y.Doc(), n: new Y.Doc() };
+    const insert = old.prepare(
+      'INSERT INTO doc_updates (meeting_id, data, author_id, created_at) VALUES (?, ?, NULL, 0)',
+    );
+    for (let round = 0; round < 4; round += 1) {
+      insert.run('m', Buffer.from(charUpdate(docs.m, `m${round}`)));
+      insert.run('n', Buffer.from(charUpdate(docs.n, `n${round}`)));
+    }
+    old.close();
+
+    const storage = openSqlite(dataDir);
+    expect(await textOf(storage, 'm')).toBe('m0m1m2m3');
+    expect(await textOf(storage, 'n')).toBe('n0n1n2n3');
+    await storage.appendUpdates([entry('m', charUpdate(docs.m, 'm4'))]);
+    expect(await textOf(storage, 'm')).toBe('m0m1m2m3m4');
+    await storage.close();
+  });
+});

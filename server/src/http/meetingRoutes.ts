@@ -77,9 +77,9 @@ export function meetingHandlers(deps: ApiDeps) {
         ...(body.videoLink ? { videoLink: body.videoLink } : {}),
       });
       setServerMeta(doc, 'status', 'draft');
-      await storage.appendUpdates([
-        { meetingId: meeting.id, update: Y.encodeStateAsUpdate(doc), authorId: member.userId },
-      ]);
+      // Stored as the meeting's first snapshot (with its state vector), not as a row of the
+      // update log: the first load answers from it as it is, and the log holds only edits.
+      await storage.compact(meeting.id, Y.encodeStateAsUpdate(doc), 0, Y.encodeStateVector(doc));
       await storage.whenDurable();
       doc.destroy();
       return c.json({ id: meeting.id }, 201);

@@ -40,7 +40,10 @@ export class SqliteStorage implements Storage {
     [string],
     { data: Buffer; upto_seq: number; state_vector: Buffer | null }
   >;
-  private readonly selectTail: Database.Statement<[string, number], { seq: number; data: Buffer }>;
+  private readonly selectTail: Database.Statement<
+    [{ meetingId: string; afterSeq: number }],
+    { seq: number; data: Buffer }
+  >;
   private readonly selectSessions: Database.Statement<
     [string],
     { clientId: number; userId: string }
@@ -48,7 +51,10 @@ export class SqliteStorage implements Storage {
   private readonly upsertSnapshot: Database.Statement<
     [string, Buffer, number, number, Buffer | null]
   >;
-  private readonly deleteUpTo: Database.Statement<[string, number]>;
+  private readonly deleteUpTo: Database.Statement<[{ meetingId: string; upToSeq: number }]>;
+  private readonly insertLogHead: Database.Statement<[string, number]>;
+  private readonly deleteLogHead: Database.Statement<[string]>;
+  private readonly insertLogHeadAfter: Database.Statement<[{ meetingId: string; upToSeq: number }]>;
   private readonly appendMany: (entries: readonly UpdateEntry[]) => number[];
   private readonly compactTx: (
     meetingId: string,
@@ -89,8 +95,16 @@ export class SqliteStorage implements Storage {
     this.selectSnapshot = this.db.prepare(
       'SELECT data, upto_seq, state_vector FROM doc_snapshots WHERE meeting_id = ?',
     );
+    // The log has no per-meeting index (migration 11): a meeting's rows are read by a seq range
+    // scan from the first seq of its tail (doc_log_heads), which only spans the uncompacted
+    // tails of meetings written since.
     this.selectTail = this.db.prepare(
-      'SELECT seq, data FROM doc_updates WHERE meeting_id = ? AND seq > ? ORDER BY seq',
+      // One bound, so that SQLite seeks to it (max() is NULL, and nothing is read, without a head).
+      `SELECT seq, data FROM doc_updates
+       WHERE seq > max(@afterSeq,
+               (SELECT first_seq - 1 FROM doc_log_heads WHERE meeting_id = @meetingId))
+         AND meeting_id = @meetingId
+       ORDER BY seq`,
     );
     this.selectSessions = this.db.prepare(
       'SELECT client_id AS clientId, user_id AS userId FROM doc_sessions WHERE meeting_id = ? ORDER BY client_id',
@@ -102,7 +116,20 @@ export class SqliteStorage implements Storage {
          created_at = excluded.created_at, state_vector = excluded.state_vector`,
     );
     this.deleteUpTo = this.logDb.prepare(
-      'DELETE FROM doc_updates WHERE meeting_id = ? AND seq <= ?',
+      `DELETE FROM doc_updates
+       WHERE seq >= (SELECT first_seq FROM doc_log_heads WHERE meeting_id = @meetingId)
+         AND seq <= @upToSeq AND meeting_id = @meetingId`,
+    );
+    // Written with a meeting's first row after a compaction; a no-op (a read) for the others.
+    this.insertLogHead = this.logDb.prepare(
+      'INSERT OR IGNORE INTO doc_log_heads (meeting_id, first_seq) VALUES (?, ?)',
+    );
+    // After a compaction: the tail starts at the meeting's first row left, if there is one.
+    this.deleteLogHead = this.logDb.prepare('DELETE FROM doc_log_heads WHERE meeting_id = ?');
+    this.insertLogHeadAfter = this.logDb.prepare(
+      `INSERT INTO doc_log_heads (meeting_id, first_seq)
+       SELECT @meetingId, min(seq) FROM doc_updates WHERE seq > @upToSeq AND meeting_id = @meetingId
+       HAVING min(seq) IS NOT NULL`,
     );
 
     this.appendMany = this.logDb.transaction((entries: readonly UpdateEntry[]) => {
@@ -112,6 +139,7 @@ export class SqliteStorage implements Storage {
           this.insertUpdate.run(entry.meetingId, toBuffer(entry.update), entry.authorId, now)
             .lastInsertRowid,
         );
+        this.insertLogHead.run(entry.meetingId, seq);
         // In the update's transaction: a claim is stored if and only if its content is.
         if (entry.authorId !== null) {
           for (const clientId of entry.claims ?? []) {
@@ -124,7 +152,9 @@ export class SqliteStorage implements Storage {
     this.compactTx = this.logDb.transaction(
       (meetingId: string, snapshot: Buffer, upToSeq: number, stateVector: Buffer | null) => {
         this.upsertSnapshot.run(meetingId, snapshot, upToSeq, Date.now(), stateVector);
-        this.deleteUpTo.run(meetingId, upToSeq);
+        this.deleteUpTo.run({ meetingId, upToSeq });
+        this.deleteLogHead.run(meetingId);
+        this.insertLogHeadAfter.run({ meetingId, upToSeq });
       },
     );
   }
@@ -154,7 +184,7 @@ export class SqliteStorage implements Storage {
     // session owners match the content read with them.
     return this.db.transaction(() => {
       const snapshot = this.selectSnapshot.get(meetingId);
-      const tail = this.selectTail.all(meetingId, snapshot?.upto_seq ?? 0);
+      const tail = this.selectTail.all({ meetingId, afterSeq: snapshot?.upto_seq ?? 0 });
       return {
         snapshot: snapshot ? new Uint8Array(snapshot.data) : null,
         snapshotStateVector: snapshot?.state_vector ? new Uint8Array(snapshot.state_vector) : null,
