@@ -39,6 +39,21 @@ function makeDataDirFor(list: string[]): string {
   return dataDir;
 }
 
+/** A database file as the migrations up to `version` left it (to test the later ones on it). */
+function databaseAtVersion(dataDir: string, version: number): Database.Database {
+  const old = new Database(join(dataDir, 'justera.sqlite'));
+  old.exec(
+    'CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)',
+  );
+  for (const migration of migrations.filter((entry) => entry.version <= version)) {
+    old.exec(migration.sql);
+    old
+      .prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)')
+      .run(migration.version, migration.name, 0);
+  }
+  return old;
+}
+
 function openSqlite(dataDir: string): SqliteStorage {
   return new SqliteStorage({ dataDir, synchronous: 'full' });
 }
@@ -272,16 +287,7 @@ describe('migration 6: rounds of justering superseded before it', () => {
     const dataDir = makeDataDir();
     dirs.push(dataDir);
     // A database as version 5 left it: one correction made, its round's files and signatures kept.
-    const old = new Database(join(dataDir, 'justera.sqlite'));
-    old.exec(
-      'CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)',
-    );
-    for (const migration of migrations.filter((entry) => entry.version <= 5)) {
-      old.exec(migration.sql);
-      old
-        .prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)')
-        .run(migration.version, migration.name, 0);
-    }
+    const old = databaseAtVersion(dataDir, 5);
     old.exec(`
       INSERT INTO users (id, email, name, password_hash, is_admin, created_at)
         VALUES ('u1', 'sara@example.org', 'Sara Sekreterare', 'x', 1, 0);
@@ -423,18 +429,24 @@ describe('the update log without a per-meeting index (migration 11)', () => {
     await storage.close();
   });
 
+  it('finds every row of a batch that holds several of one meeting, after a compaction', async () => {
+    const storage = openSqlite(makeDataDirFor(dirs));
+    const doc = new Y.Doc();
+    const seqs = await storage.appendUpdates([entry('k', charUpdate(doc, 'a'))]);
+    await storage.compact('k', Y.encodeStateAsUpdate(doc), seqs[0] ?? 0);
+    await storage.appendUpdates([
+      entry('k', charUpdate(doc, 'b')),
+      entry('other', charUpdate(new Y.Doc(), 'x')),
+      entry('k', charUpdate(doc, 'c')),
+    ]);
+    expect((await storage.loadDocument('k')).updates).toHaveLength(2);
+    expect(await textOf(storage, 'k')).toBe('abc');
+    await storage.close();
+  });
+
   it('migrates a version-10 log: every meeting keeps its tail', async () => {
     const dataDir = makeDataDirFor(dirs);
-    const old = new Database(join(dataDir, 'justera.sqlite'));
-    old.exec(
-      'CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)',
-    );
-    for (const migration of migrations.filter((item) => item.version <= 10)) {
-      old.exec(migration.sql);
-      old
-        .prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)')
-        .run(migration.version, migration.name, 0);
-    }
+    const old = databaseAtVersion(dataDir, 10);
     const docs = { m: new Y.Doc(), n: new Y.Doc() };
     const insert = old.prepare(
       'INSERT INTO doc_updates (meeting_id, data, author_id, created_at) VALUES (?, ?, NULL, 0)',

@@ -15,8 +15,8 @@ export interface Heartbeat {
  * ping: a peer that vanished without a TCP close (laptop lid, dead Wi-Fi) is dropped within two
  * intervals instead of holding a connection and its awareness state forever.
  *
- * It walks the transport's own set of sockets, and the answer is a flag on the socket (set by
- * the transport's shared pong handler): nothing per connection is allocated for it.
+ * It walks the transport's own set of sockets, and the answer is a flag on the socket (set when
+ * the socket handles its pong, see SyncWebSocket.emit): nothing per connection is allocated for it.
  */
 export function startHeartbeat(intervalMs: number, sockets: Iterable<HeartbeatSocket>): Heartbeat {
   const timer = setInterval(() => {

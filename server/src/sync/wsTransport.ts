@@ -83,7 +83,7 @@ export function attachSyncEndpoint(server: Server, options: SyncEndpointOptions)
      * `bufferedAmount` (ws's) counts the TCP socket's queue, so these frames count too.
      */
     sendBroadcast(message: BroadcastMessage): void {
-      if (this.readyState === WebSocket.OPEN) this.raw?.write(message.frame);
+      this.writeFrames(message.frame);
     }
 
     /**
@@ -92,11 +92,13 @@ export function attachSyncEndpoint(server: Server, options: SyncEndpointOptions)
      * writes it without copying it.
      */
     sendMessage(message: Uint8Array): void {
-      if (message.byteLength >= copyLimitBytes) {
-        this.send(message);
-        return;
-      }
-      if (this.readyState === WebSocket.OPEN) this.raw?.write(encodeBinaryFrame(message));
+      if (message.byteLength >= copyLimitBytes) this.send(message);
+      else this.writeFrames(encodeBinaryFrame(message));
+    }
+
+    /** Writes ready-made frames to the TCP socket, unless ws has begun closing. */
+    private writeFrames(frames: Buffer): void {
+      if (this.readyState === WebSocket.OPEN) this.raw?.write(frames);
     }
 
     /**

@@ -134,12 +134,17 @@ export class SqliteStorage implements Storage {
 
     this.appendMany = this.logDb.transaction((entries: readonly UpdateEntry[]) => {
       const now = Date.now();
+      // A meeting's head is its first row's seq: later rows of the batch leave it as it is.
+      const headed = new Set<string>();
       return entries.map((entry) => {
         const seq = Number(
           this.insertUpdate.run(entry.meetingId, toBuffer(entry.update), entry.authorId, now)
             .lastInsertRowid,
         );
-        this.insertLogHead.run(entry.meetingId, seq);
+        if (!headed.has(entry.meetingId)) {
+          headed.add(entry.meetingId);
+          this.insertLogHead.run(entry.meetingId, seq);
+        }
         // In the update's transaction: a claim is stored if and only if its content is.
         if (entry.authorId !== null) {
           for (const clientId of entry.claims ?? []) {
