@@ -11,17 +11,25 @@ import { BenchClient, type ClientOptions } from './protocol.ts';
 
 export const repoRoot = resolve(import.meta.dirname, '../..');
 
-export type TargetName = 'justera' | 'justera-normal' | 'y-websocket' | 'hocuspocus';
+export type TargetName = 'justera' | 'justera-normal' | 'y-websocket' | 'hocuspocus' | 'relay';
 /** The servers a run compares by default. */
 export const defaultTargets: TargetName[] = ['justera', 'y-websocket', 'hocuspocus'];
 /** Also accepted: Justera with SQLITE_SYNCHRONOUS=normal, to see what the fsync per commit costs. */
 export const allTargets: TargetName[] = [...defaultTargets, 'justera-normal'];
+/**
+ * The servers a Justera figure is held against. The relay (servers/relay.ts) is not one: the
+ * fan-out scenario runs it as a floor, to show what is left when a server does no work at all.
+ */
+export function isReference(name: TargetName): boolean {
+  return name === 'y-websocket' || name === 'hocuspocus';
+}
 
 export const targetLabels: Record<TargetName, string> = {
   justera: 'Justera (SQLite, FULL)',
   'justera-normal': 'Justera (SQLite, NORMAL)',
   'y-websocket': 'y-websocket (memory)',
   hocuspocus: 'Hocuspocus (SQLite)',
+  relay: 'relay floor (no doc, no checks)',
 };
 
 export interface MemorySample {
@@ -130,6 +138,7 @@ export class TargetServer {
           ...extra,
         });
       case 'y-websocket':
+      case 'relay':
         return new BenchClient({ url: `${base}/${room}`, framing: 'y-websocket', ...extra });
       case 'hocuspocus':
         return new BenchClient({
@@ -201,6 +210,7 @@ export class TargetServer {
       'justera-normal': justeraEntry,
       'y-websocket': 'bench/servers/ywebsocket.ts',
       hocuspocus: 'bench/servers/hocuspocus.ts',
+      relay: 'bench/servers/relay.ts',
     }[this.name];
     const env: Record<string, string> = {
       ...(process.env as Record<string, string>),

@@ -1,6 +1,6 @@
 /** The targets of issue #7, checked against one run's figures. */
 import type { ScenarioResult } from './scenario.ts';
-import type { TargetName } from './servers.ts';
+import { isReference, type TargetName } from './servers.ts';
 import { fmt, kib, table } from './stats.ts';
 
 type Figures = Record<string, Record<string, number> | undefined>;
@@ -14,7 +14,7 @@ export function checkTargets(
   targets: readonly TargetName[],
 ): string {
   const rows: string[][] = [];
-  const references = targets.filter((name) => !name.startsWith('justera'));
+  const references = targets.filter(isReference);
   const verdict = (ok: boolean | null) => (ok === null ? 'not measured' : ok ? 'MET' : 'NOT MET');
 
   const fan = fig(results, 'fanout');

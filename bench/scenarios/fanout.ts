@@ -107,8 +107,10 @@ async function runOnce(
 export async function fanout(ctx: BenchContext): Promise<ScenarioResult> {
   const sizes = ctx.fanoutClients;
   const durationMs = ctx.quick ? 2500 : 5000;
+  // The relay floor runs with the targets: what a server that does nothing would get here.
+  const names: TargetName[] = [...ctx.targets, 'relay'];
   const servers = new Map<TargetName, TargetServer>();
-  for (const name of ctx.targets) servers.set(name, await TargetServer.start(name));
+  for (const name of names) servers.set(name, await TargetServer.start(name));
   const runs = new Map<string, FanoutRun[]>();
   try {
     // One short, unmeasured run per server first, so that no figure includes JIT warm-up.
@@ -138,12 +140,15 @@ export async function fanout(ctx: BenchContext): Promise<ScenarioResult> {
       `i.e. ${(1000 / typingIntervalMs) * writerCount} edits/s in the room, for ${durationMs / 1000} s after a 0.5 s warm-up ` +
       '(and one unmeasured run per server before the first); ' +
       'latency from the edit to its arrival at every other client, in ms. ' +
+      'The relay floor is not a competitor but the least any server can get here: it frames each ' +
+      'update once and writes it to the other sockets, with no document, storage or checks ' +
+      '(`bench/servers/relay.ts`); the rest of its latency is the kernel and the load generator. ' +
       `Median of ${ctx.reps} repetitions of each percentile.`,
   ];
   for (const size of sizes) {
     const rows: string[][] = [];
     const medians = new Map<TargetName, FanoutRun>();
-    for (const name of ctx.targets) {
+    for (const name of names) {
       const list = runs.get(`${size}/${name}`) ?? [];
       const m: FanoutRun = {
         p50: median(list.map((r) => r.p50)),

@@ -237,6 +237,7 @@ export async function throughput(ctx: BenchContext): Promise<ScenarioResult> {
     'justera-normal': 'committed before broadcast and "saved", no fsync',
     'y-websocket': 'none (memory)',
     hocuspocus: 'debounced 2–10 s',
+    relay: 'none (memory)',
   };
   const rows = [...medians].map(([name, m]) => [
     targetLabels[name],

@@ -1,0 +1,96 @@
+/**
+ * Not a reference server but a floor: the least a Node server can do and still speak the
+ * y-websocket protocol to the benchmark's clients. It keeps no Y.Doc and checks nothing: every
+ * update is framed once and the same bytes are written straight to the TCP socket of each of
+ * the room's other clients (as Justera's transport does), and kept in a list
+ * that answers a new client's sync step 1 (merged without a document). What is left of the
+ * latency is the sockets, the kernel and the load generator, which every server pays too; a
+ * target below what this gets cannot be met by doing the server's work faster.
+ * Bound to 127.0.0.1:$PORT (0 = any free port); prints one JSON "listening" line.
+ */
+import { createServer } from 'node:http';
+import type { Duplex } from 'node:stream';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import { WebSocket, WebSocketServer } from 'ws';
+import * as Y from 'yjs';
+import { encodeBinaryFrame } from '../../server/src/sync/broadcastMessage.ts';
+
+const MSG_SYNC = 0;
+const MSG_AWARENESS = 1;
+const SYNC_STEP1 = 0;
+const SYNC_STEP2 = 1;
+const SYNC_UPDATE = 2;
+
+interface RelayRoom {
+  /** Each client's WebSocket and the TCP socket under it. */
+  sockets: Map<WebSocket, Duplex>;
+  updates: Uint8Array[];
+}
+
+const rooms = new Map<string, RelayRoom>();
+
+function syncMessage(sub: number, payload: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MSG_SYNC);
+  encoding.writeVarUint(encoder, sub);
+  encoding.writeVarUint8Array(encoder, payload);
+  return encoding.toUint8Array(encoder);
+}
+
+function forward(room: RelayRoom, from: WebSocket, message: Uint8Array): void {
+  const frame = encodeBinaryFrame(message);
+  for (const [socket, tcp] of room.sockets) {
+    if (socket !== from && socket.readyState === WebSocket.OPEN) tcp.write(frame);
+  }
+}
+
+function onMessage(room: RelayRoom, socket: WebSocket, data: Buffer): void {
+  const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  const decoder = decoding.createDecoder(bytes);
+  const type = decoding.readVarUint(decoder);
+  if (type === MSG_AWARENESS) {
+    forward(room, socket, bytes);
+    return;
+  }
+  if (type !== MSG_SYNC) return;
+  const sub = decoding.readVarUint(decoder);
+  if (sub === SYNC_STEP1) {
+    const state = room.updates.length > 0 ? Y.mergeUpdates(room.updates) : new Uint8Array([0, 0]);
+    room.updates = [state];
+    socket.send(syncMessage(SYNC_STEP2, state));
+    return;
+  }
+  const update = decoding.readVarUint8Array(decoder);
+  if (update.byteLength <= 2) return; // an empty sync step 2
+  room.updates.push(update.slice());
+  forward(room, socket, sub === SYNC_UPDATE ? bytes : syncMessage(SYNC_UPDATE, update));
+}
+
+const wss = new WebSocketServer({ noServer: true });
+const server = createServer((_request, response) => {
+  response.writeHead(200, { 'Content-Type': 'text/plain' });
+  response.end('okay');
+});
+server.on('upgrade', (request, tcp, head) => {
+  wss.handleUpgrade(request, tcp, head, (socket) => {
+    const name = (request.url ?? '/').slice(1);
+    let room = rooms.get(name);
+    if (room === undefined) {
+      room = { sockets: new Map(), updates: [] };
+      rooms.set(name, room);
+    }
+    const joined = room;
+    joined.sockets.set(socket, tcp);
+    socket.on('message', (data: Buffer) => onMessage(joined, socket, data));
+    socket.on('close', () => joined.sockets.delete(socket));
+    // Ask for the client's content, as the other servers do.
+    socket.send(syncMessage(SYNC_STEP1, new Uint8Array([0])));
+  });
+});
+server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
+  const address = server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : 0;
+  process.stdout.write(`${JSON.stringify({ msg: 'listening', port })}\n`);
+});
+process.on('SIGTERM', () => process.exit(0));
