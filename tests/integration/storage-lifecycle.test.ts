@@ -1,8 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
+import { addItem } from '../../shared/doc/index.ts';
 import { createTestMeeting } from '../helpers/apiClient.ts';
+import { inviteToMeeting } from '../helpers/people.ts';
 import {
   connectClient,
+  notesItemId,
   notesText,
   type SyncClient,
   seedMeeting,
@@ -61,6 +64,44 @@ describe('a meeting in storage', () => {
     expect(text).toBe(expected);
     expect(loaded.snapshot).not.toBeNull();
     expect(tail).toBeLessThan(20);
+  });
+
+  it('folds a log tail that no room folded when only readers open the meeting', async () => {
+    server = await startTestServer({ ROOM_IDLE_MS: '50' });
+    const meeting = await createTestMeeting(server.url);
+    const { meetingId } = meeting;
+    await waitFor(() => server.server.rooms.loadedRoomCount === 0, 'room never unloaded');
+    // What a crash in the middle of a meeting leaves: edits in the log, never folded.
+    const doc = new Y.Doc();
+    const before = await server.storage.loadDocument(meetingId);
+    if (before.snapshot) Y.applyUpdate(doc, before.snapshot);
+    const stateBefore = Y.encodeStateVector(doc);
+    addItem(doc, { id: notesItemId, title: 'Anteckningar' });
+    notesText(doc).insert(0, 'Skrivet före kraschen');
+    await server.storage.appendUpdates([
+      { meetingId, update: Y.encodeStateAsUpdate(doc, stateBefore), authorId: null },
+    ]);
+    expect(logRows(meetingId)).toBe(1);
+
+    const observer = await inviteToMeeting(server.url, meeting, 'observer', 'Oskar Observatör');
+    const reader = connectClient(server.syncUrl, meetingId, 'oskar', observer.token);
+    await reader.synced;
+    expect(reader.text.toString()).toBe('Skrivet före kraschen');
+    reader.destroy();
+    await waitFor(() => server.server.rooms.loadedRoomCount === 0, 'room never unloaded');
+
+    // Folded: no row left to scan the log for, and the content is the snapshot's.
+    expect(logRows(meetingId)).toBe(0);
+    const heads = server.storage.database
+      .prepare('SELECT COUNT(*) AS n FROM doc_log_heads WHERE meeting_id = ?')
+      .get(meetingId) as { n: number };
+    expect(heads.n).toBe(0);
+    const after = await server.storage.loadDocument(meetingId);
+    expect(after.updates).toHaveLength(0);
+    const reloaded = new Y.Doc();
+    Y.applyUpdate(reloaded, after.snapshot ?? new Uint8Array([0, 0]));
+    expect(Y.encodeStateVector(reloaded)).toEqual(Y.encodeStateVector(doc));
+    expect(notesText(reloaded).toString()).toBe('Skrivet före kraschen');
   });
 
   it('loads a room from storage exactly once when many clients join at the same moment', async () => {

@@ -88,6 +88,17 @@ export class LazyDocument {
     return Y.diffUpdate(merged, stateVector);
   }
 
+  /**
+   * The whole content as one update, with its state vector: what a snapshot stores. Builds no
+   * doc: a meeting opened only by readers folds its log tail from the stored bytes.
+   */
+  encodeSnapshot(): { state: Uint8Array; stateVector: Uint8Array } {
+    return {
+      state: this.encodeStateAsUpdate(emptyStateVector),
+      stateVector: this.encodeStateVector(),
+    };
+  }
+
   destroy(): void {
     this.doc?.destroy();
     this.doc = null;

@@ -362,8 +362,9 @@ export class Room {
   async unload(): Promise<void> {
     this.closed = true;
     await this.settle();
-    // A doc never built had no edits here: its log is as it was loaded, for the next load.
-    if (this.updatesSinceSnapshot > 0 && this.content.isMaterialized) await this.compactNow();
+    // Also when only readers came (the doc was never built): the log has no per-meeting index,
+    // so an unfolded tail makes every later load of this meeting scan the log from its first row.
+    if (this.updatesSinceSnapshot > 0) await this.compactNow();
     this.destroy();
   }
 
@@ -752,8 +753,7 @@ export class Room {
     this.compacting = true;
     const folded = this.updatesSinceSnapshot;
     // Taken with no write pending, so the snapshot holds exactly the updates up to lastSeq.
-    const snapshot = Y.encodeStateAsUpdate(this.doc);
-    const stateVector = Y.encodeStateVector(this.doc);
+    const { state: snapshot, stateVector } = this.content.encodeSnapshot();
     try {
       await this.deps.compact(this.meetingId, snapshot, this.lastSeq, stateVector);
       this.updatesSinceSnapshot -= folded;

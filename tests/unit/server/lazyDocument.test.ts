@@ -39,6 +39,22 @@ describe('a meeting served from its stored bytes', () => {
     expect(built).toBeNull();
   });
 
+  it('gives the snapshot of snapshot + tail without building the doc, and the same once built', () => {
+    const { doc, stored } = storedMeeting();
+    const lazy = new LazyDocument(stored, () => {});
+    const folded = lazy.encodeSnapshot();
+    expect(lazy.isMaterialized).toBe(false);
+    const fromSnapshot = new Y.Doc();
+    Y.applyUpdate(fromSnapshot, folded.state);
+    expect(Y.encodeStateAsUpdate(fromSnapshot)).toEqual(Y.encodeStateAsUpdate(doc));
+    expect(folded.stateVector).toEqual(Y.encodeStateVector(doc));
+
+    itemProposal(lazy.get(), readItems(lazy.get())[1]?.id ?? '').insert(0, 'Budget. ');
+    const built = lazy.encodeSnapshot();
+    expect(built.state).toEqual(Y.encodeStateAsUpdate(lazy.get()));
+    expect(built.stateVector).toEqual(Y.encodeStateVector(lazy.get()));
+  });
+
   it("takes the state vector from storage's copy and the tail, without decoding the snapshot", () => {
     const { doc, stored } = storedMeeting();
     const snapshotDoc = new Y.Doc();
