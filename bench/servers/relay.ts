@@ -10,17 +10,17 @@
  */
 import { createServer } from 'node:http';
 import type { Duplex } from 'node:stream';
-import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
 import { WebSocket, WebSocketServer } from 'ws';
 import * as Y from 'yjs';
 import { encodeBinaryFrame } from '../../server/src/sync/broadcastMessage.ts';
-
-const MSG_SYNC = 0;
-const MSG_AWARENESS = 1;
-const SYNC_STEP1 = 0;
-const SYNC_STEP2 = 1;
-const SYNC_UPDATE = 2;
+import { isEmptyUpdate } from '../../server/src/sync/lazyDocument.ts';
+import {
+  decodeClientMessage,
+  encodeAwareness,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeSyncUpdate,
+} from '../../server/src/sync/messages.ts';
 
 interface RelayRoom {
   /** Each client's WebSocket and the TCP socket under it. */
@@ -29,14 +29,7 @@ interface RelayRoom {
 }
 
 const rooms = new Map<string, RelayRoom>();
-
-function syncMessage(sub: number, payload: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MSG_SYNC);
-  encoding.writeVarUint(encoder, sub);
-  encoding.writeVarUint8Array(encoder, payload);
-  return encoding.toUint8Array(encoder);
-}
+const emptyUpdate = new Uint8Array([0, 0]);
 
 function forward(room: RelayRoom, from: WebSocket, message: Uint8Array): void {
   const frame = encodeBinaryFrame(message);
@@ -46,25 +39,27 @@ function forward(room: RelayRoom, from: WebSocket, message: Uint8Array): void {
 }
 
 function onMessage(room: RelayRoom, socket: WebSocket, data: Buffer): void {
-  const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-  const decoder = decoding.createDecoder(bytes);
-  const type = decoding.readVarUint(decoder);
-  if (type === MSG_AWARENESS) {
-    forward(room, socket, bytes);
-    return;
+  const message = decodeClientMessage(
+    new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
+  );
+  switch (message.kind) {
+    case 'syncStep1': {
+      const state = room.updates.length > 0 ? Y.mergeUpdates(room.updates) : emptyUpdate;
+      room.updates = [state];
+      socket.send(encodeSyncStep2(state));
+      return;
+    }
+    case 'update':
+      if (isEmptyUpdate(message.update)) return;
+      room.updates.push(message.update.slice());
+      forward(room, socket, encodeSyncUpdate(message.update));
+      return;
+    case 'awareness':
+      forward(room, socket, encodeAwareness(message.update));
+      return;
+    default:
+      return;
   }
-  if (type !== MSG_SYNC) return;
-  const sub = decoding.readVarUint(decoder);
-  if (sub === SYNC_STEP1) {
-    const state = room.updates.length > 0 ? Y.mergeUpdates(room.updates) : new Uint8Array([0, 0]);
-    room.updates = [state];
-    socket.send(syncMessage(SYNC_STEP2, state));
-    return;
-  }
-  const update = decoding.readVarUint8Array(decoder);
-  if (update.byteLength <= 2) return; // an empty sync step 2
-  room.updates.push(update.slice());
-  forward(room, socket, sub === SYNC_UPDATE ? bytes : syncMessage(SYNC_UPDATE, update));
 }
 
 const wss = new WebSocketServer({ noServer: true });
@@ -85,7 +80,7 @@ server.on('upgrade', (request, tcp, head) => {
     socket.on('message', (data: Buffer) => onMessage(joined, socket, data));
     socket.on('close', () => joined.sockets.delete(socket));
     // Ask for the client's content, as the other servers do.
-    socket.send(syncMessage(SYNC_STEP1, new Uint8Array([0])));
+    socket.send(encodeSyncStep1(new Uint8Array([0])));
   });
 });
 server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
