@@ -18,6 +18,9 @@ import { fmt, median, percentile, ratio, table } from '../lib/stats.ts';
 const writerCount = 5;
 /** Each writer types one character every ~100 ms (±20 %): 50 edits/s in the room. */
 const typingIntervalMs = 100;
+/** The unmeasured warm-up run: each writer types every ~5 ms for 4 s (about 4,000 edits). */
+const warmUpIntervalMs = 5;
+const warmUpMs = 4000;
 
 interface FanoutRun {
   p50: number;
@@ -33,6 +36,7 @@ async function runOnce(
   server: TargetServer,
   clientCount: number,
   durationMs: number,
+  intervalMs = typingIntervalMs,
 ): Promise<FanoutRun> {
   const [room] = await server.createRooms(1);
   if (room === undefined) throw new Error('no room');
@@ -65,7 +69,7 @@ async function runOnce(
   let edits = 0;
   let running = true;
   const typing = writers.map(async (writer, index) => {
-    await sleep((index * typingIntervalMs) / writerCount);
+    await sleep((index * intervalMs) / writerCount);
     while (running) {
       const key = nextStructKey(writer.typist.doc);
       if (measuring) {
@@ -73,7 +77,7 @@ async function runOnce(
         edits += 1;
       }
       writer.typist.type();
-      await sleep(typingIntervalMs * (0.8 + 0.4 * Math.random()));
+      await sleep(intervalMs * (0.8 + 0.4 * Math.random()));
     }
   });
   await sleep(500); // warm-up: edits before this are not measured
@@ -113,8 +117,12 @@ export async function fanout(ctx: BenchContext): Promise<ScenarioResult> {
   for (const name of names) servers.set(name, await TargetServer.start(name));
   const runs = new Map<string, FanoutRun[]>();
   try {
-    // One short, unmeasured run per server first, so that no figure includes JIT warm-up.
-    for (const server of servers.values()) await runOnce(server, 10, 1000);
+    // An unmeasured run per server first, typing fast, so that no figure includes JIT warm-up:
+    // V8 optimises a server's update path only after a few thousand updates (a room's own code
+    // took about 2,000 before it ran at its steady speed), which a long meeting's server, or one
+    // serving several meetings, is past within minutes; the 50 edits/s of the measured runs
+    // would take a minute per server to get there.
+    for (const server of servers.values()) await runOnce(server, 20, warmUpMs, warmUpIntervalMs);
     for (const size of sizes) {
       for (let rep = 0; rep < ctx.reps; rep += 1) {
         // Targets interleaved per repetition, so that noise from the shared machine spreads evenly.

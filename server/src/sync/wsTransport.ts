@@ -14,6 +14,7 @@ import type { Logger } from '../logger.ts';
 import type { SyncMetrics } from '../metrics.ts';
 import { type BroadcastMessage, encodeBinaryFrame } from './broadcastMessage.ts';
 import { startHeartbeat } from './heartbeat.ts';
+import { dropListenerTable } from './listenerTable.ts';
 import type { Room } from './room.ts';
 import type { RoomManager } from './roomManager.ts';
 import type { SyncSocket } from './syncSocket.ts';
@@ -238,6 +239,8 @@ export function attachSyncEndpoint(server: Server, options: SyncEndpointOptions)
   ) => {
     ws.meetingId = meetingId;
     ws.raw = raw;
+    // Its emit answers every event itself: the (empty) listener table is not needed.
+    dropListenerTable(ws);
     sockets.add(ws);
 
     options.manager.acquire(meetingId).then(
