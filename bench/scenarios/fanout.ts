@@ -146,7 +146,7 @@ export async function fanout(ctx: BenchContext): Promise<ScenarioResult> {
     '',
     `One room; ${writerCount} writers each type one character every ~${typingIntervalMs} ms (±20 %), ` +
       `i.e. ${(1000 / typingIntervalMs) * writerCount} edits/s in the room, for ${durationMs / 1000} s after a 0.5 s warm-up ` +
-      '(and one unmeasured run per server before the first); ' +
+      `(after an unmeasured warm-up run per server: 20 clients, about ${Math.round((1000 / warmUpIntervalMs) * writerCount * (warmUpMs / 1000))} fast edits, so that every server's update path is JIT-optimised as in a server that has run for a while); ` +
       'latency from the edit to its arrival at every other client, in ms. ' +
       'The relay floor is not a competitor but the least any server can get here: it frames each ' +
       'update once and writes it to the other sockets, with no document, storage or checks ' +
