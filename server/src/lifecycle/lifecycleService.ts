@@ -10,10 +10,8 @@ import { readItems } from '../../../shared/doc/itemRead.ts';
 import { setServerMeta } from '../../../shared/doc/meta.ts';
 import { readMeeting } from '../../../shared/doc/snapshot.ts';
 import { canonicalJson, canonicalMinutes, sha256 } from '../export/canonical.ts';
-import { renderDocx } from '../export/docx.ts';
 import { renderHtml } from '../export/html.ts';
 import { renderMarkdown } from '../export/markdown.ts';
-import { renderPdf } from '../export/pdf.ts';
 import {
   buildProtocol,
   type FollowUp,
@@ -59,6 +57,15 @@ const stockholm = new Intl.DateTimeFormat('sv-SE', {
 /** "2026-11-27 10:12", Swedish time: how a signing time is written on the protocol. */
 export const swedishTime = (at: number) => stockholm.format(new Date(at)).replace(',', '');
 const swedishDate = (at: number) => swedishTime(at).slice(0, 10);
+
+/**
+ * The PDF and DOCX renderers are loaded on first use: pdfkit with its fonts and the docx library
+ * are about 10 MiB of heap and 25 MiB of RSS that a server holds for nothing until somebody
+ * exports (most processes serve live meetings for hours between exports). The module cache keeps
+ * them once loaded.
+ */
+const loadPdfRenderer = () => import('../export/pdf.ts');
+const loadDocxRenderer = () => import('../export/docx.ts');
 
 const contentTypes: Record<ExportFormat, string> = {
   pdf: 'application/pdf',
@@ -381,9 +388,9 @@ export class LifecycleService {
   ): Promise<Buffer> {
     switch (format) {
       case 'pdf':
-        return renderPdf(protocol, producedAt);
+        return (await loadPdfRenderer()).renderPdf(protocol, producedAt);
       case 'docx':
-        return renderDocx(protocol);
+        return (await loadDocxRenderer()).renderDocx(protocol);
       case 'html':
         return Buffer.from(renderHtml(protocol), 'utf8');
       case 'md':
@@ -397,7 +404,7 @@ export class LifecycleService {
   private async registerSignedFiles(meeting: MeetingRecord): Promise<void> {
     const protocol = await this.protocol(meeting, 'minutes', { withSignatures: true });
     const producedAt = await this.producedAt(meeting.id);
-    const pdf = await renderPdf(protocol, producedAt);
+    const pdf = await (await loadPdfRenderer()).renderPdf(protocol, producedAt);
     const json = Buffer.from(canonicalJson(protocol), 'utf8');
     await this.accounts.addSignedFile(sha256(pdf), meeting.id, 'pdf', pdf);
     await this.accounts.addSignedFile(sha256(json), meeting.id, 'json', json);
