@@ -1,0 +1,109 @@
+/**
+ * What holds the objects a server made between two heap snapshots of the same process:
+ * `node --import tsx bench/tools/heapRetainers.ts before.heapsnapshot after.heapsnapshot
+ * [divisor] [top]` takes the objects of `after` whose ids are not in `before` (V8 keeps an
+ * object's id across snapshots of one process), groups them by what they are and by the two
+ * objects that retain them (`(array) <-_buffers- Array <-_receiver- SyncWebSocket`), and prints
+ * each group's self size and count divided by `divisor`. heapDiff.ts says how much grew; this
+ * says whose it is, which is what decides whether we can do without it.
+ */
+import { readFileSync } from 'node:fs';
+
+interface Snapshot {
+  snapshot: {
+    meta: {
+      node_fields: string[];
+      node_types: [string[]];
+      edge_fields: string[];
+      edge_types: [string[]];
+    };
+  };
+  nodes: number[];
+  edges: number[];
+  strings: string[];
+}
+
+function load(file: string): Snapshot {
+  return JSON.parse(readFileSync(file, 'utf8')) as Snapshot;
+}
+
+function nodeIds(snap: Snapshot): Set<number> {
+  const fields = snap.snapshot.meta.node_fields;
+  const width = fields.length;
+  const idAt = fields.indexOf('id');
+  const ids = new Set<number>();
+  for (let i = 0; i < snap.nodes.length; i += width) ids.add(snap.nodes[i + idAt] as number);
+  return ids;
+}
+
+const [beforeFile, afterFile, divisorArg, topArg] = process.argv.slice(2);
+if (!beforeFile || !afterFile) {
+  console.error('usage: heapRetainers.ts before.heapsnapshot after.heapsnapshot [divisor] [top]');
+  process.exit(2);
+}
+const existing = nodeIds(load(beforeFile));
+const snap = load(afterFile);
+const { node_fields, node_types, edge_fields, edge_types } = snap.snapshot.meta;
+const width = node_fields.length;
+const edgeWidth = edge_fields.length;
+const typeAt = node_fields.indexOf('type');
+const nameAt = node_fields.indexOf('name');
+const idAt = node_fields.indexOf('id');
+const sizeAt = node_fields.indexOf('self_size');
+const edgeCountAt = node_fields.indexOf('edge_count');
+const edgeTypeAt = edge_fields.indexOf('type');
+const edgeNameAt = edge_fields.indexOf('name_or_index');
+const edgeToAt = edge_fields.indexOf('to_node');
+const { nodes, edges, strings } = snap;
+
+function label(node: number): string {
+  const type = node_types[0][nodes[node + typeAt] as number] ?? '?';
+  const name = strings[nodes[node + nameAt] as number] ?? '?';
+  return type === 'object' || type === 'closure' ? `${type}:${name}` : `(${type})`;
+}
+
+/** One retainer per node (an edge into it), preferring named edges over V8's hidden ones. */
+const retainer = new Map<number, { from: number; edge: string; hidden: boolean }>();
+let edge = 0;
+for (let node = 0; node < nodes.length; node += width) {
+  const count = nodes[node + edgeCountAt] as number;
+  for (let k = 0; k < count; k += 1, edge += edgeWidth) {
+    const type = edge_types[0][edges[edge + edgeTypeAt] as number];
+    if (type === 'weak') continue;
+    const to = edges[edge + edgeToAt] as number;
+    const nameOrIndex = edges[edge + edgeNameAt] as number;
+    const name =
+      type === 'element' || type === 'hidden' ? `[${nameOrIndex}]` : (strings[nameOrIndex] ?? '?');
+    const known = retainer.get(to);
+    if (known === undefined || (known.hidden && type !== 'hidden')) {
+      retainer.set(to, { from: node, edge: name, hidden: type === 'hidden' });
+    }
+  }
+}
+
+const groups = new Map<string, { size: number; count: number }>();
+for (let node = 0; node < nodes.length; node += width) {
+  if (existing.has(nodes[node + idAt] as number)) continue;
+  let path = label(node);
+  let current = node;
+  for (let level = 0; level < 2; level += 1) {
+    const parent = retainer.get(current);
+    if (parent === undefined) break;
+    path += ` <-${parent.edge}- ${label(parent.from)}`;
+    current = parent.from;
+  }
+  const group = groups.get(path) ?? { size: 0, count: 0 };
+  group.size += nodes[node + sizeAt] as number;
+  group.count += 1;
+  groups.set(path, group);
+}
+
+const divisor = Number(divisorArg ?? 1);
+const rows = [...groups].sort((a, b) => b[1].size - a[1].size);
+const total = rows.reduce((sum, [, group]) => sum + group.size, 0);
+console.log(`new objects: ${(total / divisor).toFixed(0)} bytes per unit (${divisor} units)`);
+for (const [path, group] of rows.slice(0, Number(topArg ?? 40))) {
+  console.log(
+    `${(group.size / divisor).toFixed(1).padStart(9)} B ${(group.count / divisor).toFixed(2).padStart(7)}  ${path}`,
+  );
+}
