@@ -7,6 +7,7 @@ import { LoginThrottle } from './auth/loginThrottle.ts';
 import { sessionSyncAccess } from './auth/sessionSyncAccess.ts';
 import { SessionService } from './auth/sessions.ts';
 import type { Config } from './config.ts';
+import { ExportRenderer } from './export/renderThread.ts';
 import { VersionService } from './history/versionService.ts';
 import { createHttpApp } from './http/app.ts';
 import { LifecycleService, type MeetingDocuments } from './lifecycle/lifecycleService.ts';
@@ -50,6 +51,7 @@ export function createJusteraServer(deps: JusteraServerDeps): JusteraServer {
     bearerTtlMs: config.BEARER_TOKEN_TTL_MS,
   });
   const activity = new ActivityRecorder(accounts, logger, config.ACTIVITY_FLUSH_MS);
+  const renderer = new ExportRenderer();
   let sync: SyncEndpoint | null = null;
   // Gauges read the live objects when scraped; `rooms` is assigned below before any scrape.
   const metrics = new ServerMetrics({
@@ -103,6 +105,7 @@ export function createJusteraServer(deps: JusteraServerDeps): JusteraServer {
       lifecycle: new LifecycleService(
         accounts,
         documents,
+        renderer,
         (meetingId, label, reason, userId) => versions.save(meetingId, label, reason, userId),
         async (meeting) =>
           (await register.followUp(meeting)).map((assignment) => ({
@@ -155,6 +158,7 @@ export function createJusteraServer(deps: JusteraServerDeps): JusteraServer {
       });
       await rooms.shutdown(CloseCode.goingAway, 'server shutting down');
       await activity.close();
+      await renderer.close();
       httpServer?.closeAllConnections();
       await closed;
     },

@@ -18,6 +18,7 @@ import {
   type Protocol,
   type SignatureLine,
 } from '../export/protocol.ts';
+import type { ExportRenderer } from '../export/renderThread.ts';
 import type { AccountStore, MeetingRecord, SignatureRecord } from '../storage/accountStore.ts';
 
 /** A refused lifecycle step, with a stable code for the API. */
@@ -58,15 +59,6 @@ const stockholm = new Intl.DateTimeFormat('sv-SE', {
 export const swedishTime = (at: number) => stockholm.format(new Date(at)).replace(',', '');
 const swedishDate = (at: number) => swedishTime(at).slice(0, 10);
 
-/**
- * The PDF and DOCX renderers are loaded on first use: pdfkit with its fonts and the docx library
- * are about 10 MiB of heap and 25 MiB of RSS that a server holds for nothing until somebody
- * exports (most processes serve live meetings for hours between exports). The module cache keeps
- * them once loaded.
- */
-const loadPdfRenderer = () => import('../export/pdf.ts');
-const loadDocxRenderer = () => import('../export/docx.ts');
-
 const contentTypes: Record<ExportFormat, string> = {
   pdf: 'application/pdf',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -84,6 +76,8 @@ export class LifecycleService {
   constructor(
     private readonly accounts: AccountStore,
     private readonly documents: MeetingDocuments,
+    /** PDF and DOCX rendering, off the event loop (renderThread.ts). */
+    private readonly renderer: ExportRenderer,
     /** Keeps a save point of the document (version history) at each lifecycle step. */
     private readonly savePoint: (
       meetingId: string,
@@ -388,9 +382,9 @@ export class LifecycleService {
   ): Promise<Buffer> {
     switch (format) {
       case 'pdf':
-        return (await loadPdfRenderer()).renderPdf(protocol, producedAt);
+        return this.renderer.renderPdf(protocol, producedAt);
       case 'docx':
-        return (await loadDocxRenderer()).renderDocx(protocol);
+        return this.renderer.renderDocx(protocol);
       case 'html':
         return Buffer.from(renderHtml(protocol), 'utf8');
       case 'md':
@@ -404,7 +398,7 @@ export class LifecycleService {
   private async registerSignedFiles(meeting: MeetingRecord): Promise<void> {
     const protocol = await this.protocol(meeting, 'minutes', { withSignatures: true });
     const producedAt = await this.producedAt(meeting.id);
-    const pdf = await (await loadPdfRenderer()).renderPdf(protocol, producedAt);
+    const pdf = await this.renderer.renderPdf(protocol, producedAt);
     const json = Buffer.from(canonicalJson(protocol), 'utf8');
     await this.accounts.addSignedFile(sha256(pdf), meeting.id, 'pdf', pdf);
     await this.accounts.addSignedFile(sha256(json), meeting.id, 'json', json);
