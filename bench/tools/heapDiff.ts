@@ -5,30 +5,16 @@
  * added between the two snapshots). Snapshots: start a server with
  * `--heapsnapshot-signal=SIGPWR` (NODE_OPTIONS) and send the signal.
  */
-import { readFileSync } from 'node:fs';
-
-interface Snapshot {
-  snapshot: { meta: { node_fields: string[]; node_types: [string[]] } };
-  nodes: number[];
-  strings: string[];
-}
+import { loadSnapshot, nodeLabel } from './heapSnapshot.ts';
 
 function aggregate(file: string): Map<string, { count: number; size: number }> {
-  const snap = JSON.parse(readFileSync(file, 'utf8')) as Snapshot;
-  const fields = snap.snapshot.meta.node_fields;
-  const types = snap.snapshot.meta.node_types[0];
-  const width = fields.length;
-  const typeAt = fields.indexOf('type');
-  const nameAt = fields.indexOf('name');
-  const sizeAt = fields.indexOf('self_size');
+  const snap = loadSnapshot(file);
   const out = new Map<string, { count: number; size: number }>();
-  for (let i = 0; i < snap.nodes.length; i += width) {
-    const type = types[snap.nodes[i + typeAt] as number] ?? '?';
-    const rawName = snap.strings[snap.nodes[i + nameAt] as number] ?? '?';
-    const name = type === 'object' || type === 'closure' ? `${type}:${rawName}` : `(${type})`;
+  for (let node = 0; node < snap.nodes.length; node += snap.nodeWidth) {
+    const name = nodeLabel(snap, node);
     const entry = out.get(name) ?? { count: 0, size: 0 };
     entry.count += 1;
-    entry.size += snap.nodes[i + sizeAt] as number;
+    entry.size += snap.nodes[node + snap.node.selfSize] as number;
     out.set(name, entry);
   }
   return out;

@@ -7,32 +7,13 @@
  * each group's self size and count divided by `divisor`. heapDiff.ts says how much grew; this
  * says whose it is, which is what decides whether we can do without it.
  */
-import { readFileSync } from 'node:fs';
+import { type HeapSnapshot, loadSnapshot, nodeLabel } from './heapSnapshot.ts';
 
-interface Snapshot {
-  snapshot: {
-    meta: {
-      node_fields: string[];
-      node_types: [string[]];
-      edge_fields: string[];
-      edge_types: [string[]];
-    };
-  };
-  nodes: number[];
-  edges: number[];
-  strings: string[];
-}
-
-function load(file: string): Snapshot {
-  return JSON.parse(readFileSync(file, 'utf8')) as Snapshot;
-}
-
-function nodeIds(snap: Snapshot): Set<number> {
-  const fields = snap.snapshot.meta.node_fields;
-  const width = fields.length;
-  const idAt = fields.indexOf('id');
+function nodeIds(snap: HeapSnapshot): Set<number> {
   const ids = new Set<number>();
-  for (let i = 0; i < snap.nodes.length; i += width) ids.add(snap.nodes[i + idAt] as number);
+  for (let node = 0; node < snap.nodes.length; node += snap.nodeWidth) {
+    ids.add(snap.nodes[node + snap.node.id] as number);
+  }
   return ids;
 }
 
@@ -41,37 +22,21 @@ if (!beforeFile || !afterFile) {
   console.error('usage: heapRetainers.ts before.heapsnapshot after.heapsnapshot [divisor] [top]');
   process.exit(2);
 }
-const existing = nodeIds(load(beforeFile));
-const snap = load(afterFile);
-const { node_fields, node_types, edge_fields, edge_types } = snap.snapshot.meta;
-const width = node_fields.length;
-const edgeWidth = edge_fields.length;
-const typeAt = node_fields.indexOf('type');
-const nameAt = node_fields.indexOf('name');
-const idAt = node_fields.indexOf('id');
-const sizeAt = node_fields.indexOf('self_size');
-const edgeCountAt = node_fields.indexOf('edge_count');
-const edgeTypeAt = edge_fields.indexOf('type');
-const edgeNameAt = edge_fields.indexOf('name_or_index');
-const edgeToAt = edge_fields.indexOf('to_node');
-const { nodes, edges, strings } = snap;
-
-function label(node: number): string {
-  const type = node_types[0][nodes[node + typeAt] as number] ?? '?';
-  const name = strings[nodes[node + nameAt] as number] ?? '?';
-  return type === 'object' || type === 'closure' ? `${type}:${name}` : `(${type})`;
-}
+const existing = nodeIds(loadSnapshot(beforeFile));
+const snap = loadSnapshot(afterFile);
+const { nodes, edges, strings, nodeWidth, edgeWidth } = snap;
+const label = (node: number) => nodeLabel(snap, node);
 
 /** One retainer per node (an edge into it), preferring named edges over V8's hidden ones. */
 const retainer = new Map<number, { from: number; edge: string; hidden: boolean }>();
 let edge = 0;
-for (let node = 0; node < nodes.length; node += width) {
-  const count = nodes[node + edgeCountAt] as number;
+for (let node = 0; node < nodes.length; node += nodeWidth) {
+  const count = nodes[node + snap.node.edgeCount] as number;
   for (let k = 0; k < count; k += 1, edge += edgeWidth) {
-    const type = edge_types[0][edges[edge + edgeTypeAt] as number];
+    const type = snap.edgeTypes[edges[edge + snap.edge.type] as number];
     if (type === 'weak') continue;
-    const to = edges[edge + edgeToAt] as number;
-    const nameOrIndex = edges[edge + edgeNameAt] as number;
+    const to = edges[edge + snap.edge.toNode] as number;
+    const nameOrIndex = edges[edge + snap.edge.nameOrIndex] as number;
     const name =
       type === 'element' || type === 'hidden' ? `[${nameOrIndex}]` : (strings[nameOrIndex] ?? '?');
     const known = retainer.get(to);
@@ -82,8 +47,8 @@ for (let node = 0; node < nodes.length; node += width) {
 }
 
 const groups = new Map<string, { size: number; count: number }>();
-for (let node = 0; node < nodes.length; node += width) {
-  if (existing.has(nodes[node + idAt] as number)) continue;
+for (let node = 0; node < nodes.length; node += nodeWidth) {
+  if (existing.has(nodes[node + snap.node.id] as number)) continue;
   let path = label(node);
   let current = node;
   for (let level = 0; level < 2; level += 1) {
@@ -93,7 +58,7 @@ for (let node = 0; node < nodes.length; node += width) {
     current = parent.from;
   }
   const group = groups.get(path) ?? { size: 0, count: 0 };
-  group.size += nodes[node + sizeAt] as number;
+  group.size += nodes[node + snap.node.selfSize] as number;
   group.count += 1;
   groups.set(path, group);
 }

@@ -80,8 +80,8 @@ export class ExportRenderer {
         docx: new URL('./docx.ts', import.meta.url).href,
       },
     });
-    // Waiting for exports must not keep a stopping process alive; pending jobs hold it while
-    // their callers await them.
+    // The worker alone must not keep a stopping process alive: an export waits on it from an
+    // HTTP request, whose socket does.
     worker.unref();
     worker.on('message', (reply: Reply) => this.settle(reply));
     worker.on('error', (error) => this.stopped(worker, error));
