@@ -42,6 +42,7 @@ const { values } = parseArgs({
     reps: { type: 'string' },
     'churn-seconds': { type: 'string' },
     'fanout-clients': { type: 'string' },
+    'relay-work-ms': { type: 'string' },
     'update-readme': { type: 'boolean', default: false },
     'cpu-prof': { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
@@ -58,6 +59,7 @@ if (values.help) {
       '  --reps <n>             repetitions per measurement (default 3; cold load uses 5)',
       '  --churn-seconds <n>    length of the churn phase (default 15; quick 5; the issue asks for 60)',
       '  --fanout-clients <ns>  room sizes of the fan-out scenario (default 10,50,200; quick 10,50)',
+      '  --relay-work-ms <ms>   fan-out: also run the relay floor busy for <ms> per update before forwarding',
       '  --update-readme        write the report into bench/README.md (between the markers)',
       '  --cpu-prof             servers write V8 CPU profiles to bench/results/profiles/',
     ].join('\n'),
@@ -87,6 +89,13 @@ for (const target of targets) {
     process.exit(2);
   }
 }
+const relayWorkMs = values['relay-work-ms'] === undefined ? null : Number(values['relay-work-ms']);
+if (relayWorkMs !== null && !(relayWorkMs > 0 && relayWorkMs <= 100)) {
+  console.error(
+    `--relay-work-ms wants milliseconds between 0 and 100, got "${values['relay-work-ms']}"`,
+  );
+  process.exit(2);
+}
 const quick = values.quick === true;
 const ctx: BenchContext = {
   targets,
@@ -98,6 +107,7 @@ const ctx: BenchContext = {
     : quick
       ? [10, 50]
       : [10, 50, 200],
+  relayWorkMs,
   log: (line) => process.stderr.write(`${line}\n`),
 };
 

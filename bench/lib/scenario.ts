@@ -13,6 +13,11 @@ export interface BenchContext {
   churnSeconds: number;
   /** Room sizes of the fan-out scenario. */
   fanoutClients: number[];
+  /**
+   * Fan-out only: also run the relay with this much CPU work (ms) per update before it forwards
+   * it (`--relay-work-ms`), to see what a server's work before its broadcast costs in latency.
+   */
+  relayWorkMs: number | null;
   log: (line: string) => void;
 }
 

@@ -11,7 +11,13 @@ import { BenchClient, type ClientOptions } from './protocol.ts';
 
 export const repoRoot = resolve(import.meta.dirname, '../..');
 
-export type TargetName = 'justera' | 'justera-normal' | 'y-websocket' | 'hocuspocus' | 'relay';
+export type TargetName =
+  | 'justera'
+  | 'justera-normal'
+  | 'y-websocket'
+  | 'hocuspocus'
+  | 'relay'
+  | 'relay-busy';
 /** The servers a run compares by default. */
 export const defaultTargets: TargetName[] = ['justera', 'y-websocket', 'hocuspocus'];
 /** Also accepted: Justera with SQLITE_SYNCHRONOUS=normal, to see what the fsync per commit costs. */
@@ -30,6 +36,7 @@ export const targetLabels: Record<TargetName, string> = {
   'y-websocket': 'y-websocket (memory)',
   hocuspocus: 'Hocuspocus (SQLite)',
   relay: 'relay floor (no doc, no checks)',
+  'relay-busy': 'relay + busy work per update',
 };
 
 export interface MemorySample {
@@ -139,6 +146,7 @@ export class TargetServer {
         });
       case 'y-websocket':
       case 'relay':
+      case 'relay-busy':
         return new BenchClient({ url: `${base}/${room}`, framing: 'y-websocket', ...extra });
       case 'hocuspocus':
         return new BenchClient({
@@ -211,6 +219,7 @@ export class TargetServer {
       'y-websocket': 'bench/servers/ywebsocket.ts',
       hocuspocus: 'bench/servers/hocuspocus.ts',
       relay: 'bench/servers/relay.ts',
+      'relay-busy': 'bench/servers/relay.ts',
     }[this.name];
     const env: Record<string, string> = {
       ...(process.env as Record<string, string>),

@@ -111,10 +111,18 @@ async function runOnce(
 export async function fanout(ctx: BenchContext): Promise<ScenarioResult> {
   const sizes = ctx.fanoutClients;
   const durationMs = ctx.quick ? 2500 : 5000;
-  // The relay floor runs with the targets: what a server that does nothing would get here.
-  const names: TargetName[] = [...ctx.targets, 'relay'];
+  // The relay floor runs with the targets: what a server that does nothing would get here; with
+  // --relay-work-ms also a relay that first works that long on each update (servers/relay.ts).
+  const names: TargetName[] = [
+    ...ctx.targets,
+    'relay',
+    ...(ctx.relayWorkMs === null ? [] : ['relay-busy' as const]),
+  ];
   const servers = new Map<TargetName, TargetServer>();
-  for (const name of names) servers.set(name, await TargetServer.start(name));
+  for (const name of names) {
+    const env = name === 'relay-busy' ? { RELAY_WORK_MS: String(ctx.relayWorkMs) } : undefined;
+    servers.set(name, await TargetServer.start(name, env ? { env } : {}));
+  }
   const runs = new Map<string, FanoutRun[]>();
   try {
     // An unmeasured run per server first, typing fast, so that no figure includes JIT warm-up:
@@ -151,6 +159,9 @@ export async function fanout(ctx: BenchContext): Promise<ScenarioResult> {
       'The relay floor is not a competitor but the least any server can get here: it frames each ' +
       'update once and writes it to the other sockets, with no document, storage or checks ' +
       '(`bench/servers/relay.ts`); the rest of its latency is the kernel and the load generator. ' +
+      (ctx.relayWorkMs === null
+        ? ''
+        : `"relay + ${ctx.relayWorkMs} ms" is the same relay keeping the CPU busy for ${ctx.relayWorkMs} ms on each update before it forwards it, as a server's checks and storage would: what that work alone costs in latency. `) +
       `Median of ${ctx.reps} repetitions of each percentile.`,
   ];
   for (const size of sizes) {
@@ -169,7 +180,9 @@ export async function fanout(ctx: BenchContext): Promise<ScenarioResult> {
       medians.set(name, m);
       figures[`${size}/${name}`] = m;
       rows.push([
-        targetLabels[name],
+        name === 'relay-busy'
+          ? `relay + ${ctx.relayWorkMs} ms of work per update`
+          : targetLabels[name],
         fmt(m.p50, 2),
         fmt(m.p95, 2),
         fmt(m.p99, 2),

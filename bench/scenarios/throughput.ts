@@ -238,6 +238,7 @@ export async function throughput(ctx: BenchContext): Promise<ScenarioResult> {
     'y-websocket': 'none (memory)',
     hocuspocus: 'debounced 2–10 s',
     relay: 'none (memory)',
+    'relay-busy': 'none (memory)',
   };
   const rows = [...medians].map(([name, m]) => [
     targetLabels[name],

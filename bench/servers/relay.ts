@@ -29,6 +29,19 @@ interface RelayRoom {
 }
 
 const rooms = new Map<string, RelayRoom>();
+/**
+ * RELAY_WORK_MS (the bench's --relay-work-ms): CPU time spent on each update before forwarding
+ * it, standing in for the work a real server does first (decoding, checks, applying, storing).
+ * The relay then shows what that much work costs in latency, and nothing else differs.
+ */
+const workMs = Number(process.env.RELAY_WORK_MS ?? 0);
+
+function work(): void {
+  const until = performance.now() + workMs;
+  while (performance.now() < until) {
+    // Busy on purpose: the time must be spent on the event loop's CPU, not in a timer.
+  }
+}
 const emptyUpdate = new Uint8Array([0, 0]);
 
 function forward(room: RelayRoom, from: WebSocket, message: Uint8Array): void {
@@ -51,6 +64,7 @@ function onMessage(room: RelayRoom, socket: WebSocket, data: Buffer): void {
     }
     case 'update':
       if (isEmptyUpdate(message.update)) return;
+      if (workMs > 0) work();
       room.updates.push(message.update.slice());
       forward(room, socket, encodeSyncUpdate(message.update));
       return;
