@@ -28,6 +28,22 @@ export function checkTargets(
       `${fmt(justera ?? Number.NaN, 2)} ms vs ${fmt(best, 2)} ms (limit ${fmt(0.8 * best, 2)})`,
       verdict(ok),
     ]);
+    // Not a target: whether the one above can be met at all in this run. The relay forwards
+    // bytes and does nothing else (no document, no checks, no storage); a server that stores
+    // each edit before it sends it on cannot be faster than that.
+    const floor = fan['50/relay']?.p99;
+    if (floor !== undefined && Number.isFinite(best)) {
+      const margin = 0.8 * best - floor;
+      rows.push([
+        '(context) relay floor p99 at 50 clients / the better reference',
+        `${fmt(floor, 2)} ms = ${fmt(floor / best, 2)}× (${
+          margin >= 0
+            ? `leaves ${fmt(margin, 2)} ms for all of a server's work`
+            : `${fmt(-margin, 2)} ms above the limit: unreachable in this run`
+        })`,
+        'not a target',
+      ]);
+    }
   } else {
     rows.push(['fan-out p99 at 50 clients ≤ 0.8 × the better reference', '', verdict(null)]);
   }

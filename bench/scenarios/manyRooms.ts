@@ -1,12 +1,14 @@
 /**
  * Many rooms: 1,000 rooms × 2 idle clients. Server memory is read after a forced GC with the
  * rooms created but not loaded (M0), with one client per room (M1) and two (M2), and then, for
- * the per-connection figure only, three (M3) and four (M4).
- * Per idle connection = the least-squares slope of M1…M4 over the idle connections added (3 per
- * room): what one more idle client of a room costs. One step of 1,000 connections alone (M2 − M1)
- * moved RSS by −10…+8 KiB per connection between repetitions of the same server (the allocator
- * returns or keeps freed pages), which is the size of the figure itself; three steps average
- * that out. The heap after GC is exact either way.
+ * the per-connection figure only, with three, four … eight (M3 … M8).
+ * Per idle connection = the median of the seven steps M1→M2 … M7→M8, per connection added: what
+ * one more idle client of a room costs. RSS does not grow evenly: within one run a process now
+ * and then hands ~14 MiB of pages freed since start-up back to the OS (one step of 1,000
+ * connections then shows −12 MiB), or reuses them, and between repetitions one step moved RSS by
+ * −10…+8 KiB per connection, the size of the figure itself. A least-squares line through four
+ * samples took those jumps in (2026-12-04: Justera −0.5…4.6 KiB per connection in one run); the
+ * median of seven steps ignores them. The heap after GC grows evenly and is exact either way.
  * Per room = (M1 − M0) / rooms − per connection: the loaded document and its bookkeeping.
  * Every room holds the same document: Justera's new-meeting document (the standard agenda); on
  * the reference servers the first client of each room sends it.
@@ -21,7 +23,7 @@ import {
   TargetServer,
   targetLabels,
 } from '../lib/servers.ts';
-import { fmt, kib, medianOf, mib, ratio, table } from '../lib/stats.ts';
+import { fmt, kib, median, medianOf, mib, ratio, table } from '../lib/stats.ts';
 
 interface RoomsRun extends Record<string, number> {
   /** Seconds until all clients were synced (both phases). */
@@ -37,6 +39,8 @@ interface RoomsRun extends Record<string, number> {
 }
 
 const settleMs = 2500;
+/** Rounds of one more idle client per room after M2 (see the top of this file). */
+const extraRounds = 6;
 
 async function runOnce(
   name: (typeof TargetServer.prototype)['name'],
@@ -68,9 +72,9 @@ async function runOnce(
     clients.push(...second);
     await sleep(settleMs);
     const m2 = await server.memory();
-    // More idle clients, for the per-connection slope only (see the top of this file).
+    // More idle clients, for the per-connection figure only (see the top of this file).
     const samples = [m1, m2];
-    for (let round = 0; round < 2; round += 1) {
+    for (let round = 0; round < extraRounds; round += 1) {
       clients.push(...(await connectAll(rooms, (i) => server.client(ids[i] as string), 50)));
       await sleep(settleMs);
       samples.push(await server.memory());
@@ -79,8 +83,8 @@ async function runOnce(
     if (closedEarly > 0) throw new Error(`${name}: ${closedEarly} idle clients were disconnected`);
     const per = (a: MemorySample, b: MemorySample, key: keyof MemorySample, n: number) =>
       (b[key] - a[key]) / n;
-    const perConnectionRss = slope(samples, 'rss') / rooms;
-    const perConnectionHeap = slope(samples, 'heapUsed') / rooms;
+    const perConnectionRss = medianStep(samples, 'rss') / rooms;
+    const perConnectionHeap = medianStep(samples, 'heapUsed') / rooms;
     return {
       connectSeconds: firstSeconds + secondSeconds,
       perConnectionRss,
@@ -144,9 +148,10 @@ export async function manyRooms(ctx: BenchContext): Promise<ScenarioResult> {
     '',
     `${rooms} rooms × 2 idle clients (${2 * rooms} sockets), each room holding a new meeting's document ` +
       `(${newMeetingUpdate().byteLength} bytes encoded). Memory after a forced GC; KiB. ` +
-      'Per connection = what one more idle client of a room costs: the slope of memory over 3 more ' +
-      `idle clients per room (${2 * rooms} → ${4 * rooms} sockets), because one step of ${rooms} ` +
-      'connections moved RSS by about ±10 KiB per connection between repetitions (allocator pages); ' +
+      'Per connection = what one more idle client of a room costs: the median of the 7 steps of ' +
+      `one more idle client per room (${rooms} → ${8 * rooms} sockets), because RSS moves in jumps ` +
+      '(a process hands freed pages back to the OS, or reuses them: one step of ' +
+      `${rooms} connections moved RSS by −12…+14 MiB) that a fitted line would take in; ` +
       'per room = the loaded document and its bookkeeping (first client excluded); all/conn = ' +
       `everything divided by the ${2 * rooms} sockets. The heap after GC is exact. ` +
       `Fresh server per repetition; median of ${ctx.reps}.`,
@@ -168,16 +173,10 @@ export async function manyRooms(ctx: BenchContext): Promise<ScenarioResult> {
   return { report, figures: Object.fromEntries(medians) };
 }
 
-/** Least-squares slope of `key` over the samples, taken one step apart (bytes per step). */
-function slope(samples: readonly MemorySample[], key: keyof MemorySample): number {
-  const n = samples.length;
-  const meanX = (n - 1) / 2;
-  const meanY = samples.reduce((sum, sample) => sum + sample[key], 0) / n;
-  let covariance = 0;
-  let variance = 0;
-  samples.forEach((sample, x) => {
-    covariance += (x - meanX) * (sample[key] - meanY);
-    variance += (x - meanX) ** 2;
-  });
-  return covariance / variance;
+/** The median of the differences between consecutive samples of `key` (bytes per step). */
+function medianStep(samples: readonly MemorySample[], key: keyof MemorySample): number {
+  const steps = samples
+    .slice(1)
+    .map((sample, index) => sample[key] - (samples[index] as MemorySample)[key]);
+  return median(steps);
 }
