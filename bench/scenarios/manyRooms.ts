@@ -148,8 +148,8 @@ export async function manyRooms(ctx: BenchContext): Promise<ScenarioResult> {
     '',
     `${rooms} rooms × 2 idle clients (${2 * rooms} sockets), each room holding a new meeting's document ` +
       `(${newMeetingUpdate().byteLength} bytes encoded). Memory after a forced GC; KiB. ` +
-      'Per connection = what one more idle client of a room costs: the median of the 7 steps of ' +
-      `one more idle client per room (${rooms} → ${8 * rooms} sockets), because RSS moves in jumps ` +
+      `Per connection = what one more idle client of a room costs: the median of the ${extraRounds + 1} steps of ` +
+      `one more idle client per room (${rooms} → ${(extraRounds + 2) * rooms} sockets), because RSS moves in jumps ` +
       '(a process hands freed pages back to the OS, or reuses them: one step of ' +
       `${rooms} connections moved RSS by −12…+14 MiB) that a fitted line would take in; ` +
       'per room = the loaded document and its bookkeeping (first client excluded); all/conn = ' +
